@@ -1,0 +1,36 @@
+# autofill — `make demo` runs the dry-run against the built-in simulator,
+# `make test` runs every test (installing Chromium and npm packages first).
+GO       ?= go
+BIN      := bin/autofill
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X github.com/cscse-tools/autofill/internal/version.Version=$(VERSION)
+# The race detector slows Chromium-driven tests little (the browser is not
+# instrumented) and catches the engine's goroutine mistakes, so keep it on.
+TESTFLAGS ?= -race -timeout 45m
+
+.PHONY: all deps build test demo bench lint clean
+
+all: build
+
+deps:
+	@./scripts/deps.sh
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/autofill
+
+test: deps
+	$(GO) test $(TESTFLAGS) ./...
+
+demo: deps build
+	./$(BIN) --help
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,46 @@
+// Package browsertest starts headless Chromium for tests. A test that needs a
+// browser calls Start; without one it skips on a developer machine and fails
+// under CI=true, because a skipped browser test there would hide a broken
+// pipeline behind a green tick.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/cscse-tools/autofill/internal/browser"
+)
+
+// Required reports whether a missing browser must fail the test (CI=true).
+func Required() bool {
+	v := os.Getenv("CI")
+	return v != "" && v != "0" && v != "false"
+}
+
+// Start launches headless Chromium with a throw-away profile and returns it.
+// It is closed when the test ends.
+func Start(tb testing.TB) *browser.Browser {
+	tb.Helper()
+	if _, err := browser.Find(""); err != nil {
+		if Required() {
+			tb.Fatalf("CI=true and no browser: %v", err)
+		}
+		tb.Skipf("no browser (set CI=true to make this a failure): %v", err)
+	}
+	b, err := browser.Start(context.Background(), browser.Options{
+		Headless:    true,
+		UserDataDir: tb.TempDir(),
+	})
+	if err != nil {
+		tb.Fatalf("starting headless Chromium: %v", err)
+	}
+	tb.Cleanup(func() { _ = b.Close() })
+	return b
+}
+
+// Tab starts a browser (as Start) and returns its first tab's context.
+func Tab(tb testing.TB) context.Context {
+	tb.Helper()
+	return Start(tb).Tab()
+}

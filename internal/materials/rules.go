@@ -1,0 +1,62 @@
+// Package materials knows the portal's upload rules (the materials table of
+// PORTAL.md) and checks files against them: real type from content, size,
+// count. The profile validator, the `materials` command and the engine all
+// use this one table, so a rule changes in one place.
+package materials
+
+// Type is a file type as the portal accepts it.
+type Type string
+
+const (
+	JPEG Type = "jpg"
+	PDF  Type = "pdf"
+)
+
+// Slot is one upload slot of the 上传材料 page.
+type Slot struct {
+	Key      string // profile key under degrees[i].materials
+	Label    string // the label on the page
+	Required bool
+	Type     Type
+	MaxBytes int64
+	MaxFiles int  // 0 means no limit
+	Multi    bool // the profile gives a list of files
+	Note     string
+}
+
+const mb = 1 << 20
+
+// Slots lists the upload slots in page order.
+var Slots = []Slot{
+	{Key: "photo", Label: "证件照片", Required: true, Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 1},
+	{Key: "passport", Label: "护照/通行证", Required: true, Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 5, Multi: true},
+	{Key: "visa", Label: "签证/居留许可", Required: true, Type: JPEG, MaxBytes: 1 * mb, Multi: true,
+		Note: "required unless you studied visa-free"},
+	{Key: "diploma", Label: "学位证书", Required: true, Type: PDF, MaxBytes: 5 * mb, MaxFiles: 1,
+		Note: "source-language version; front and back in one PDF"},
+	{Key: "authorization", Label: "授权声明", Required: true, Type: PDF, MaxBytes: 1 * mb, MaxFiles: 1,
+		Note: "signed by hand"},
+	{Key: "transcript", Label: "成绩单", Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 30, Multi: true,
+		Note: "recommended"},
+	{Key: "other", Label: "其他材料", Type: JPEG, MaxBytes: 1 * mb, Multi: true},
+}
+
+// SlotByKey returns the slot with the given profile key.
+func SlotByKey(key string) (Slot, bool) {
+	for _, s := range Slots {
+		if s.Key == key {
+			return s, true
+		}
+	}
+	return Slot{}, false
+}
+
+// SlotByLabel returns the slot with the given page label.
+func SlotByLabel(label string) (Slot, bool) {
+	for _, s := range Slots {
+		if s.Label == label {
+			return s, true
+		}
+	}
+	return Slot{}, false
+}
