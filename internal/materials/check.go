@@ -127,10 +127,24 @@ func describeKind(k string) string {
 func upper(s string) string { return string(bytes.ToUpper([]byte(s))) }
 
 // CheckSlot checks the files of one slot: count, existence, real type,
-// size, image pixels and orientation, PDF structure and encryption. Paths
-// must already be resolved (absolute or relative to the working directory).
-// It returns errors and warnings; Finding.IsError tells them apart.
+// size, image pixels, PDF structure and encryption. Paths must already be
+// resolved (absolute or relative to the working directory). It returns
+// errors only, as it always has, so a caller that treats every finding as
+// an error stays right; CheckSlotAll adds the warnings.
 func CheckSlot(s Slot, paths []string) []Finding {
+	var out []Finding
+	for _, f := range CheckSlotAll(s, paths) {
+		if f.IsError() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CheckSlotAll is CheckSlot with warnings too (a sideways scan, a landscape
+// photo, a PDF that breaks the specification but opens); Finding.IsError
+// tells them apart.
+func CheckSlotAll(s Slot, paths []string) []Finding {
 	var out []Finding
 	if f, bad := checkCount(s, len(paths)); bad {
 		out = append(out, f)

@@ -74,6 +74,9 @@ func inspectPDF(data []byte) (f pdfFacts) {
 // shortPDFError keeps pdfcpu's innermost message: its wrapped chains
 // ("read context: xref table: …") say where in pdfcpu, not what is wrong.
 func shortPDFError(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("it ends too early, as if cut off (an interrupted download or copy?)")
+	}
 	msg := err.Error()
 	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
 		msg = msg[i+2:]
