@@ -43,6 +43,7 @@ It never submits, never pays and never bypasses an identity check.`,
 
 	root.AddCommand(
 		newVersionCmd(a),
+		newSimCmd(a),
 	)
 	return root
 }

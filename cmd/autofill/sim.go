@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"github.com/rs/zerolog"
+	"github.com/spf13/cobra"
+
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+)
+
+type simOptions struct {
+	io     *iostreams.IOStreams
+	log    func() zerolog.Logger
+	addr   string
+	demo   bool
+	hooks  bool
+	assets string
+}
+
+func newSimCmd(a *app) *cobra.Command {
+	opts := &simOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
+	cmd := &cobra.Command{
+		Use:   "sim",
+		Short: "Run the local portal simulator for practice and demos",
+		Long: `sim runs a local stand-in for the CSCSE degree authentication portal
+(国(境)外学历学位认证): the same pages, fields and steps, built with Vue and
+Element UI like the real one, with accounts, sessions, captchas and server-side
+validation. Nothing you do there reaches the real portal.
+
+With --demo it also plays the person: no captcha, the face scan and the
+移民局12367 code complete by themselves about a second after the QR code
+appears, and a demo account with a verified, filled draft is ready, so every
+page can be opened directly. Submit and payment never complete in demo mode.
+
+The simulator needs its npm packages (Vue, Element UI): run ` + "`make deps`" + ` once.`,
+		Example: `  # Walk through every page by hand with the demo account
+  autofill sim --demo
+
+  # Another port, reachable from other machines on your network
+  autofill sim --demo --addr 0.0.0.0:9090
+
+  # Without demo mode: register accounts and complete steps via /__sim/ hooks
+  autofill sim --hooks`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runSim(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port)")
+	f.BoolVar(&opts.demo, "demo", false, "stand in for the person and seed a demo account with a filled draft")
+	f.BoolVar(&opts.hooks, "hooks", false, "serve the /__sim/ test hooks (always on with --demo)")
+	f.StringVar(&opts.assets, "assets", "", "node_modules directory with vue and element-ui (default: found in the checkout, or $"+portalsim.EnvAssets+")")
+	return cmd
+}
+
+func runSim(ctx context.Context, o *simOptions) error {
+	log := o.log()
+	srv, err := portalsim.New(portalsim.Options{Demo: o.demo, Hooks: o.hooks, AssetsDir: o.assets, Logger: &log})
+	if err != nil {
+		return exitcode.With(exitcode.BadInput, err)
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: the port is in use (another simulator?); choose another with --addr, e.g. --addr 127.0.0.1:8090", o.addr)
+		}
+		return exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: %v; check --addr (host:port)", o.addr, err)
+	}
+	url := "http://" + displayAddr(ln.Addr().String())
+	out := o.io.Out
+	fmt.Fprintf(out, "Portal simulator (模拟器 SIMULATOR) — not the real CSCSE portal; nothing here is submitted anywhere.\n\n")
+	fmt.Fprintf(out, "  Open:     %s/login\n", url)
+	if o.demo {
+		fmt.Fprintf(out, "  Log in:   user %s, password %s (fictional applicant %s)\n", portalsim.DemoAccount.Username, portalsim.DemoAccount.Password, portalsim.DemoAccount.Name)
+		fmt.Fprintf(out, "  Draft:    %s/apply/%s/basic-info (verified and filled)\n", url, portalsim.DemoAppID)
+		fmt.Fprintf(out, "  Demo:     no captcha; face scan and 12367 code complete ~1 s after the QR appears\n")
+	}
+	if o.demo || o.hooks {
+		fmt.Fprintf(out, "  Hooks:    %s/__sim/ (accounts, state, verify, faults, reset, captcha)\n", url)
+	} else {
+		fmt.Fprintf(out, "  Accounts: none yet; run with --hooks (POST /__sim/accounts) or --demo\n")
+	}
+	fmt.Fprintf(out, "\nPress Ctrl-C to stop.\n")
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("simulator stopped: %w", err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = hs.Shutdown(shutCtx)
+	fmt.Fprintln(o.io.ErrOut, "simulator stopped")
+	return nil
+}
+
+// displayAddr turns a wildcard listen address into one a browser can open.
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || (host != "0.0.0.0" && host != "::") {
+		return addr
+	}
+	return net.JoinHostPort("127.0.0.1", port)
+}

@@ -1,0 +1,5 @@
+simPage({
+  data: function () {
+    return { apps: SIM.apps, notice: SIM.showNotice };
+  }
+});
