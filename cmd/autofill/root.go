@@ -44,6 +44,7 @@ It never submits, never pays and never bypasses an identity check.`,
 	root.AddCommand(
 		newVersionCmd(a),
 		newSimCmd(a),
+		newMaterialsCmd(a),
 	)
 	return root
 }

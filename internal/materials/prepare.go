@@ -110,6 +110,10 @@ func outputName(s Slot, i int) string {
 	return fmt.Sprintf("%s.%s", s.Key, s.Type)
 }
 
+// ErrOutHoldsOriginals is returned when the output folder is where the
+// originals are: prepare writes nothing then.
+var ErrOutHoldsOriginals = errors.New("prepare never overwrites originals")
+
 // guardOriginals refuses an output folder where a prepared file would
 // overwrite one of the inputs (prepare --out materials/, next to the
 // originals).
@@ -128,7 +132,7 @@ func guardOriginals(files map[string][]string, outDir string) error {
 			for _, paths := range files {
 				for _, p := range paths {
 					if ist, err := os.Stat(p); err == nil && os.SameFile(ist, ost) {
-						return fmt.Errorf("--out %s holds your original %s, which prepare would overwrite; choose an empty folder", outDir, p)
+						return fmt.Errorf("%w: --out %s holds your original %s; choose an empty folder", ErrOutHoldsOriginals, outDir, p)
 					}
 				}
 			}
