@@ -1,14 +1,16 @@
 package main
 
 import (
+	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 
 	"github.com/cscse-tools/autofill/internal/version"
 )
 
 func newRootCmd(a *app) *cobra.Command {
+	run := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
 	root := &cobra.Command{
-		Use:   "autofill",
+		Use:   "autofill [--profile FILE]",
 		Short: "Fill the CSCSE foreign degree authentication application from your profile",
 		Long: `autofill fills the 国(境)外学历学位认证 application on portal.cscse.edu.cn
 from a saved profile, in a Chrome window beside you. It fills and reads back
@@ -18,15 +20,23 @@ the 移民局12367 code, captchas) and stops at 确认提交 with a complete dra
 It never submits, never pays and never bypasses an identity check.`,
 		Example: `  # Write a profile template, fill it in, then check it
   autofill init me.yaml
-  autofill validate me.yaml`,
+  autofill validate me.yaml
+
+  # Rehearse against the built-in portal simulator, then fill for real
+  autofill --profile me.yaml --dry-run
+  autofill --profile me.yaml`,
 		Version:       version.String(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			return a.configure(cmd)
 		},
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return cmd.Help()
+			if run.ProfilePath == "" {
+				return cmd.Help()
+			}
+			return runRun(cmd.Context(), run)
 		},
 	}
 	root.SetVersionTemplate(version.Long() + "\n")
@@ -41,9 +51,14 @@ It never submits, never pays and never bypasses an identity check.`,
 	pf.StringVar(&a.logFormat, "log-format", "", "log format: console or json (default: console on a terminal, json otherwise)")
 	pf.BoolVar(&a.noColor, "no-color", false, "no colours in output (the NO_COLOR environment variable does the same)")
 
+	addRunFlags(root.Flags(), run)
+
 	root.AddCommand(
+		newRunCmd(a),
 		newVersionCmd(a),
 		newSimCmd(a),
+		newValidateCmd(a),
+		newInitCmd(a),
 		newMaterialsCmd(a),
 	)
 	return root

@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/cscse-tools/autofill/internal/browser"
+	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/materials"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/selectors"
+)
+
+// DefaultBaseURL is the live portal (PORTAL.md, entry points).
+const DefaultBaseURL = "https://portal.cscse.edu.cn/"
+
+type runOptions struct {
+	io  *iostreams.IOStreams
+	log func() zerolog.Logger
+
+	ProfilePath string
+	Degree      string
+	BaseURL     string
+	DryRun      bool
+	Show        bool
+	Headless    bool
+	Chrome      string
+	UserDataDir string
+	RemoteURL   string
+	RunDir      string
+	Wait        time.Duration
+	Selectors   string
+	SimAssets   string
+	JSON        bool
+	Quiet       bool
+}
+
+const runExamples = `  # Fill your application in a Chrome window beside you
+  autofill --profile me.yaml
+
+  # Rehearse the whole flow against the built-in portal simulator (headless)
+  autofill --profile me.yaml --dry-run
+
+  # The profile has several degrees: choose one
+  autofill --profile me.yaml --degree msc
+
+  # Use the Chrome you already started with --remote-debugging-port=9222
+  autofill --profile me.yaml --remote-url http://127.0.0.1:9222`
+
+const runLong = `Fill the application for one degree of a profile: autofill opens Chrome, logs
+in with your user name (the password comes from AUTOFILL_PASSWORD or a prompt
+and is never stored), continues this degree's draft on 我的申请 or starts one,
+and fills 基本信息, 申请类型, 申请信息, 学习经历 and 上传材料, reading every value
+back. It pauses for what only you may do — the captcha, the 实人认证 face scan
+with 微留服, the 8-digit 移民局12367 code — and stops at 确认提交 with a
+complete draft. It never submits and never pays.
+
+Run it again at any time: it continues the same draft and adds nothing twice.
+
+Exit status: 0 draft ready, 1 failure, 2 bad profile or flags, 3 the portal
+changed (run autofill check), 4 waiting for you (run again to continue),
+130 interrupted.`
+
+func newRunCmd(a *app) *cobra.Command {
+	opts := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
+	cmd := &cobra.Command{
+		Use:     "run --profile FILE",
+		Short:   "Fill the application from a profile (the default command)",
+		Long:    runLong,
+		Example: runExamples,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRun(cmd.Context(), opts)
+		},
+	}
+	addRunFlags(cmd.Flags(), opts)
+	return cmd
+}
+
+// addRunFlags defines the run flags; the root command has them too, so that
+// `autofill --profile me.yaml` is the run.
+func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
+	fs.StringVarP(&o.ProfilePath, "profile", "p", "", "the applicant's profile (YAML, JSON or TOML); see `autofill init`")
+	fs.StringVar(&o.Degree, "degree", "", "which degree of the profile (its id); needed when there are several")
+	fs.StringVar(&o.BaseURL, "base-url", DefaultBaseURL, "the portal's address")
+	fs.BoolVar(&o.DryRun, "dry-run", false, "run the whole flow against the built-in portal simulator, headless; nothing leaves this machine")
+	fs.BoolVar(&o.Show, "show", false, "with --dry-run: show the browser window")
+	fs.BoolVar(&o.Headless, "headless", false, "no browser window (you cannot help with captchas and the face scan)")
+	fs.StringVar(&o.Chrome, "chrome", "", "the Chrome, Chromium or Edge to start (default: found automatically; also $AUTOFILL_CHROME)")
+	fs.StringVar(&o.UserDataDir, "user-data-dir", "", "the browser profile directory (default: one per login name, so your login survives between runs)")
+	fs.StringVar(&o.RemoteURL, "remote-url", "", "attach to a running Chrome (ws://… or http://host:9222) instead of starting one")
+	fs.StringVar(&o.RunDir, "run-dir", "", "where to keep the report, screenshots and state (default runs/<time>-<degree>)")
+	fs.DurationVar(&o.Wait, "wait", 15*time.Minute, "how long to wait for you at a human step before stopping (the draft is kept)")
+	fs.StringVar(&o.Selectors, "selectors", "", "page maps to use instead of the built-in ones (a directory of *.yaml)")
+	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
+	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
+	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
+}
+
+// loadMaps returns the page maps: --selectors DIR or the built-in ones.
+func loadMaps(dir string) (*pagemap.Set, error) {
+	var set *pagemap.Set
+	var err error
+	if dir != "" {
+		set, err = pagemap.Load(os.DirFS(dir), dir)
+	} else {
+		set, err = pagemap.Load(selectors.FS, "selectors")
+	}
+	if err != nil {
+		return nil, exitcode.With(exitcode.Drift, err)
+	}
+	return set, nil
+}
+
+func runRun(ctx context.Context, o *runOptions) error {
+	if o.ProfilePath == "" {
+		return &flagError{errors.New("--profile is required: the applicant's profile file (create one with `autofill init me.yaml`)")}
+	}
+	if o.Show && !o.DryRun {
+		return &flagError{errors.New("--show only applies to --dry-run (a live run always shows the window unless --headless)")}
+	}
+	maps, err := loadMaps(o.Selectors)
+	if err != nil {
+		return err
+	}
+	p, err := loadChecked(o.io, o.ProfilePath)
+	if err != nil {
+		return err
+	}
+	deg, err := p.Degree(o.Degree)
+	if err != nil {
+		return exitcode.With(exitcode.BadInput, err)
+	}
+	if err := checkMaterials(deg); err != nil {
+		return err
+	}
+	runDir := o.RunDir
+	if runDir == "" {
+		runDir = filepath.Join("runs", time.Now().Format("20060102-150405")+"-"+safeName(deg.ID))
+	}
+	if err := os.MkdirAll(runDir, 0o700); err != nil {
+		return fmt.Errorf("run directory: %w", err)
+	}
+	red := profile.NewRedactor(p)
+	log := o.log().Output(red.Writer(os.Stderr))
+
+	eopts := portal.Options{
+		Profile: p, DegreeID: deg.ID, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir,
+		Wait: o.Wait, Log: log,
+	}
+	bopts := browser.Options{
+		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
+		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
+	}
+	var sim *dryrun.Sim
+	if o.DryRun {
+		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets})
+		if err != nil {
+			return err
+		}
+		defer sim.Close()
+		user, pw, err := dryrun.Register(sim.Server, p, maps)
+		if err != nil {
+			return fmt.Errorf("registering the applicant on the simulator: %w", err)
+		}
+		p.Account.Username = user
+		if !p.Consent.ServiceAgreement {
+			// The simulator's agreement binds nobody; on the live portal
+			// the person accepts it (or sets consent.service_agreement).
+			p.Consent.ServiceAgreement = true
+			fmt.Fprintln(o.io.ErrOut, "dry run: accepting the simulator's service agreement for you; on the live portal you accept it yourself unless consent.service_agreement is true")
+		}
+		eopts.BaseURL = sim.URL + "/"
+		eopts.Password = func(context.Context) (string, error) { return pw, nil }
+		bopts.Headless = !o.Show
+		bopts.RemoteURL = ""
+		tmp, err := os.MkdirTemp("", "autofill-dryrun-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		bopts.UserDataDir = tmp
+		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine)\n", sim.URL)
+	} else {
+		eopts.Password = passwordSource(o.io)
+		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
+			bopts.UserDataDir = defaultBrowserProfile(p.Account.Username)
+		}
+	}
+	codes := make(chan string, 1)
+	eopts.Codes = codes
+	eopts.Sink = newConsoleSink(o.io, red, o.JSON, o.Quiet, codes)
+
+	b, err := browser.Start(ctx, bopts)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	res, runErr := portal.Run(b.Tab(), eopts)
+	if sim != nil {
+		if err := saveAccepted(sim.Server, p, deg, maps, runDir, o.io); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
+	printResult(o.io, res, runErr)
+	return runErr
+}
+
+// loadChecked loads and validates a profile, printing every problem; errors
+// stop the run before a browser opens.
+func loadChecked(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
+	p, list := profile.CheckAt(path, time.Now())
+	if len(list) > 0 {
+		vo := &validateOptions{io: &iostreams.IOStreams{In: ios.In, Out: ios.ErrOut, ErrOut: ios.ErrOut}, files: []string{path}}
+		vo.io.SetColorEnabled(ios.ColorEnabled())
+		errs, warns := 0, 0
+		var all []fileProblem
+		for _, q := range list {
+			all = append(all, fileProblem{path, q})
+			if q.Severity == profile.Error {
+				errs++
+			} else {
+				warns++
+			}
+		}
+		printProblems(vo, all, errs, warns)
+		if errs > 0 || p == nil {
+			return nil, exitcode.With(exitcode.BadInput, errSilent)
+		}
+	}
+	return p, nil
+}
+
+// checkMaterials refuses to start when an upload would be refused, naming
+// every file, before a browser opens.
+func checkMaterials(d *profile.Degree) error {
+	var bad []string
+	for key, files := range d.Materials.All() {
+		slot, ok := materials.SlotByKey(key)
+		if !ok {
+			continue
+		}
+		for _, f := range materials.CheckSlot(slot, files) {
+			bad = append(bad, fmt.Sprintf("  %s: %s", slot.Label, f.Message))
+		}
+	}
+	if len(bad) > 0 {
+		return exitcode.Errorf(exitcode.BadInput, "these files would be refused by the portal:\n%s\nrun `autofill materials prepare` to fix what can be fixed", strings.Join(bad, "\n"))
+	}
+	return nil
+}
+
+// saveAccepted writes what the simulator accepted (accepted.json, 0600) and
+// checks it against the profile, field by field.
+func saveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, maps *pagemap.Set, dir string, ios *iostreams.IOStreams) error {
+	st, ok := s.State(p.Account.Username)
+	if !ok {
+		return errors.New("the simulator has no record of this applicant")
+	}
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := portal.WriteFileAtomic(filepath.Join(dir, "accepted.json"), b, 0o600); err != nil {
+		return err
+	}
+	if len(st.Applications) != 1 {
+		return fmt.Errorf("the simulator holds %d applications for this applicant; expected one", len(st.Applications))
+	}
+	if st.SubmitAttempts+st.PaymentAttempts > 0 {
+		return fmt.Errorf("SAFETY: the simulator saw %d submit and %d payment attempts", st.SubmitAttempts, st.PaymentAttempts)
+	}
+	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), st.Applications[0].Accepted)
+	if len(diffs) > 0 {
+		red := profile.NewRedactor(p)
+		var lines []string
+		for _, df := range diffs {
+			lines = append(lines, "  "+red.String(df.String()))
+		}
+		return fmt.Errorf("the simulator accepted %d of %d fields differently from the profile:\n%s", len(diffs), n, strings.Join(lines, "\n"))
+	}
+	fmt.Fprintf(ios.ErrOut, "dry run: the simulator accepted all %d fields exactly as in the profile (%s)\n", n, filepath.Join(dir, "accepted.json"))
+	return nil
+}
+
+// passwordSource reads AUTOFILL_PASSWORD, else asks without echo when a
+// person is at the terminal, else leaves the password to the page.
+func passwordSource(ios *iostreams.IOStreams) func(context.Context) (string, error) {
+	return func(context.Context) (string, error) {
+		if pw := os.Getenv("AUTOFILL_PASSWORD"); pw != "" {
+			return pw, nil
+		}
+		if !ios.CanPrompt() {
+			return "", errors.New("AUTOFILL_PASSWORD is not set and there is no terminal to ask on")
+		}
+		return ios.PromptPassword("Portal password (not stored; Enter to type it in the browser): ")
+	}
+}
+
+// defaultBrowserProfile keeps one Chrome profile per login name, so a login
+// survives between runs and applicants never share cookies.
+func defaultBrowserProfile(username string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "autofill", "chrome", safeName(username))
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func safeName(s string) string {
+	s = unsafeChars.ReplaceAllString(s, "_")
+	if s == "" {
+		return "default"
+	}
+	return s
+}

@@ -1,0 +1,359 @@
+package pagemap
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Problem is one thing wrong with a map file, located like a compiler error.
+type Problem struct {
+	File    string
+	Line    int
+	Message string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Message)
+}
+
+// Problems is every problem found while loading, reported together.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return fmt.Sprintf("page maps: %d problem(s):\n  %s", len(ps), strings.Join(lines, "\n  "))
+}
+
+// Load reads every *.yaml of fsys (the embedded selectors/ or a --selectors
+// directory) and checks it. label names the source in messages ("selectors").
+func Load(fsys fs.FS, label string) (*Set, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no page maps (*.yaml) found", label)
+	}
+	sort.Strings(names)
+	set := &Set{Maps: map[string]*Map{}, Order: FlowOrder}
+	var probs Problems
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs = append(probs, Problem{File: path.Join(label, name), Message: err.Error()})
+			continue
+		}
+		m, ps := Parse(path.Join(label, name), data)
+		probs = append(probs, ps...)
+		if m == nil {
+			continue
+		}
+		if prev, dup := set.Maps[m.Page]; dup {
+			probs = append(probs, Problem{File: m.File, Line: m.Line,
+				Message: fmt.Sprintf("page %q is already mapped in %s", m.Page, prev.File)})
+			continue
+		}
+		set.Maps[m.Page] = m
+	}
+	if len(probs) > 0 {
+		sort.SliceStable(probs, func(i, j int) bool {
+			if probs[i].File != probs[j].File {
+				return probs[i].File < probs[j].File
+			}
+			return probs[i].Line < probs[j].Line
+		})
+		return set, probs
+	}
+	return set, nil
+}
+
+// Require reports the flow pages that have no map.
+func (s *Set) Require(pages ...string) error {
+	var missing []string
+	for _, p := range pages {
+		if s.Maps[p] == nil {
+			missing = append(missing, p+".yaml")
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("page maps missing: %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var unknownField = regexp.MustCompile(`field (\S+) not found in type pagemap\.(\w+)`)
+
+// Parse decodes and checks one map file.
+func Parse(file string, data []byte) (*Map, Problems) {
+	var probs Problems
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, Problems{yamlProblem(file, err)}
+	}
+	if len(root.Content) == 0 {
+		return nil, Problems{{File: file, Message: "empty file; a page map needs at least page: and detect:"}}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	m := &Map{}
+	if err := dec.Decode(m); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, Problems{yamlProblem(file, err)}
+		}
+		for _, e := range te.Errors {
+			probs = append(probs, yamlProblem(file, errors.New(e)))
+		}
+	}
+	m.File = file
+	doc := root.Content[0]
+	m.Line = lineOf(doc, "page")
+	setLines(m, doc)
+	probs = append(probs, check(m)...)
+	return m, probs
+}
+
+func yamlProblem(file string, err error) Problem {
+	msg := err.Error()
+	line := 0
+	if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
+		line, _ = strconv.Atoi(sm[1])
+		msg = sm[2]
+	}
+	if sm := unknownField.FindStringSubmatch(msg); sm != nil {
+		msg = fmt.Sprintf("unknown key %q in %s", sm[1], strings.ToLower(sm[2]))
+		if s := suggest(sm[1], knownKeys[sm[2]]); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += "; known keys: " + strings.Join(knownKeys[sm[2]], ", ")
+		}
+	}
+	return Problem{File: file, Line: line, Message: msg}
+}
+
+var knownKeys = map[string][]string{
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click"},
+	"Detect":    {"css", "text"},
+	"Target":    {"css", "text"},
+	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
+	"Manual":    {"option", "label", "css"},
+	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
+	"List":      {"table", "rows", "columns", "continue", "new"},
+	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+}
+
+// suggest returns the known key closest to s, if it is close enough to be a typo.
+func suggest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(s, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the edit distance counting a swap of neighbours as one edit
+// (optimal string alignment), since "lable" is a typo of "label".
+func distance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// child returns the value node of key in a mapping node.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func lineOf(n *yaml.Node, key string) int {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return 0
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i].Line
+		}
+	}
+	return n.Line
+}
+
+func item(n *yaml.Node, i int) *yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode || i >= len(n.Content) {
+		return nil
+	}
+	return n.Content[i]
+}
+
+func nodeLine(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	return n.Line
+}
+
+// setLines records where each field and action is, for messages.
+func setLines(m *Map, doc *yaml.Node) {
+	fields := child(doc, "fields")
+	for i := range m.Fields {
+		fn := item(fields, i)
+		m.Fields[i].Line = nodeLine(fn)
+		m.Fields[i].KindLine = lineOf(fn, "kind")
+		if t := m.Fields[i].Table; t != nil {
+			tf := child(child(fn, "table"), "fields")
+			for j := range t.Fields {
+				t.Fields[j].Line = nodeLine(item(tf, j))
+				t.Fields[j].KindLine = lineOf(item(tf, j), "kind")
+			}
+		}
+	}
+	actions := child(doc, "actions")
+	for name, t := range m.Actions {
+		t.Line = lineOf(actions, name)
+		m.Actions[name] = t
+	}
+	for i := range m.Dismiss {
+		m.Dismiss[i].Line = nodeLine(item(child(doc, "dismiss"), i))
+	}
+	if m.Verify != nil {
+		m.Verify.Code.Line = lineOf(child(doc, "verify"), "code")
+	}
+}
+
+// check applies the rules no YAML decoder knows.
+func check(m *Map) Problems {
+	var ps Problems
+	add := func(line int, format string, args ...any) {
+		ps = append(ps, Problem{File: m.File, Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+	base := strings.TrimSuffix(path.Base(m.File), path.Ext(m.File))
+	switch {
+	case m.Page == "":
+		add(1, "missing page: (the page id, e.g. page: %s)", base)
+	case m.Page != base:
+		add(m.Line, "page %q is in %s; name the file %s.yaml or fix the id", m.Page, path.Base(m.File), m.Page)
+	}
+	if m.Page != "" && !slices.Contains(FlowOrder, m.Page) {
+		add(m.Line, "unknown page id %q; the flow has %s", m.Page, strings.Join(FlowOrder, ", "))
+	}
+	if m.Detect.CSS == "" {
+		add(m.Line, "missing detect.css: how the engine knows it is on this page")
+	}
+	if !slices.Contains(Humans, m.Human) {
+		add(m.Line, "human %q: use one of captcha, consent, face_and_code, confirm, payment (or leave it empty)", m.Human)
+	}
+	checkFields(m.Fields, add, "")
+	for name, t := range m.Actions {
+		if t.CSS == "" {
+			add(t.Line, "action %s has no css", name)
+		}
+	}
+	for _, t := range m.Dismiss {
+		if t.CSS == "" {
+			add(t.Line, "dismiss entry has no css")
+		}
+	}
+	if m.Verify != nil {
+		if m.Verify.Code.CSS == "" || m.Verify.CodeOK.CSS == "" || m.Verify.Records == "" {
+			add(m.Verify.Code.Line, "verify needs code.css, code_ok.css and records")
+		}
+	}
+	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "") {
+		add(m.Line, "list needs table, rows, continue.css and new.css")
+	}
+	return ps
+}
+
+func checkFields(fields []Field, add func(int, string, ...any), where string) {
+	keys := map[string]int{}
+	csss := map[string]int{}
+	for _, f := range fields {
+		name := f.Key
+		if name == "" {
+			name = f.Label
+		}
+		if f.Key == "" {
+			add(f.Line, "%sfield %q has no key (the profile key it fills, e.g. degree.award_date)", where, f.Label)
+		} else if prev, dup := keys[f.Key]; dup {
+			add(f.Line, "%sfield key %q is mapped twice (first at line %d)", where, f.Key, prev)
+		} else {
+			keys[f.Key] = f.Line
+		}
+		if f.Label == "" {
+			add(f.Line, "%sfield %s has no label: the text a person sees beside the control", where, name)
+		}
+		if f.CSS == "" {
+			add(f.Line, "%sfield %s has no css", where, name)
+		} else if prev, dup := csss[f.CSS]; dup {
+			add(f.Line, "%sfield %s uses css %q already used at line %d", where, name, f.CSS, prev)
+		} else {
+			csss[f.CSS] = f.Line
+		}
+		if !slices.Contains(Kinds, f.Kind) {
+			add(max(f.KindLine, f.Line), "%sfield %s: unknown kind %q; use one of %s", where, name, f.Kind, kindList())
+		}
+		if len(f.Options) > 0 && !slices.Contains([]Kind{Select, Radio, Checkbox, Readonly}, f.Kind) {
+			add(f.Line, "%sfield %s: options only apply to select, radio, checkbox and readonly", where, name)
+		}
+		if f.Manual != nil && f.Kind != Select {
+			add(f.Line, "%sfield %s: manual only applies to select", where, name)
+		}
+		if (f.Kind == Table) != (f.Table != nil) {
+			add(f.Line, "%sfield %s: kind table and a table: section go together", where, name)
+		}
+		if f.Table != nil {
+			checkFields(f.Table.Fields, add, "table dialog: ")
+		}
+	}
+}
+
+func kindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,224 @@
+// Package pagemap holds the page maps: one YAML file per portal page that says
+// how to recognise the page, which control holds which profile value, which
+// buttons move on and which must never be clicked. Everything that changes
+// when the portal changes lives in these files, not in Go code.
+package pagemap
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Kind is a widget kind. Each has a driver that fills it and reads it back.
+type Kind string
+
+// The widget kinds of PORTAL.md.
+const (
+	Text     Kind = "text"     // el-input
+	Textarea Kind = "textarea" // el-input type=textarea
+	Select   Kind = "select"   // el-select (maybe filterable, maybe remote)
+	Cascader Kind = "cascader" // el-cascader
+	Date     Kind = "date"     // el-date-picker type=date
+	Month    Kind = "month"    // el-date-picker type=month
+	Radio    Kind = "radio"    // el-radio-group
+	Checkbox Kind = "checkbox" // el-checkbox
+	Upload   Kind = "upload"   // el-upload
+	Readonly Kind = "readonly" // prefilled, never typed into: read and compared
+	Table    Kind = "table"    // rows added through a dialog
+)
+
+// Kinds lists every kind, for error messages.
+var Kinds = []Kind{Text, Textarea, Select, Cascader, Date, Month, Radio, Checkbox, Upload, Readonly, Table}
+
+// Human names who acts on a page besides the tool.
+type Human string
+
+// Human steps.
+const (
+	NoHuman     Human = ""
+	Captcha     Human = "captcha"       // the person solves a captcha and logs in
+	Consent     Human = "consent"       // the person accepts the agreement unless the profile consents
+	FaceAndCode Human = "face_and_code" // 微留服 face scan, then the 12367 code
+	Confirm     Human = "confirm"       // review, pledge, 提交: the tool stops here
+	Payment     Human = "payment"       // 360 元: the tool never acts
+)
+
+// Humans lists every human-step value.
+var Humans = []Human{NoHuman, Captcha, Consent, FaceAndCode, Confirm, Payment}
+
+// Map is one page.
+type Map struct {
+	Page       string            `yaml:"page"`
+	Title      string            `yaml:"title"`
+	Detect     Detect            `yaml:"detect"`
+	Human      Human             `yaml:"human"`
+	Form       string            `yaml:"form"` // where label fallback looks; default the detect element
+	Dismiss    []Target          `yaml:"dismiss"`
+	Fields     []Field           `yaml:"fields"`
+	List       *List             `yaml:"list"`
+	Verify     *Verify           `yaml:"verify"`
+	Actions    map[string]Target `yaml:"actions"`
+	NeverClick []string          `yaml:"never_click"`
+
+	File string `yaml:"-"` // where it was loaded from, for messages
+	Line int    `yaml:"-"` // line of `page:`
+}
+
+// Detect says how to know the browser is on this page: an element matching
+// CSS exists and, when Text is set, its text contains Text.
+type Detect struct {
+	CSS  string `yaml:"css"`
+	Text string `yaml:"text"`
+}
+
+// Target is a clickable element: its selector and the text a person sees on
+// it (used to check the map and to explain clicks).
+type Target struct {
+	CSS  string `yaml:"css"`
+	Text string `yaml:"text"`
+	Line int    `yaml:"-"`
+}
+
+// Field maps one profile value to one control.
+type Field struct {
+	Key        string            `yaml:"key"`   // profile key: applicant.phone, degree.award_date, study.from
+	Label      string            `yaml:"label"` // the exact text beside the control
+	CSS        string            `yaml:"css"`   // the widget's root element
+	Kind       Kind              `yaml:"kind"`
+	Options    map[string]string `yaml:"options"`  // profile value → visible option text
+	When       string            `yaml:"when"`     // "key" or "!key": fill only when truthy/falsy
+	Optional   bool              `yaml:"optional"` // an empty profile value leaves the control alone
+	Filterable bool              `yaml:"filterable"`
+	Remote     bool              `yaml:"remote"` // options come from a search as you type
+	Manual     *Manual           `yaml:"manual"` // select: what to do when the value is not offered
+	Table      *TableSpec        `yaml:"table"`
+	Line       int               `yaml:"-"`
+	KindLine   int               `yaml:"-"`
+}
+
+// Manual is a select's escape hatch: pick Option, then type the value into
+// the text field it reveals (PORTAL.md: 其他（手动输入）).
+type Manual struct {
+	Option string `yaml:"option"`
+	Label  string `yaml:"label"`
+	CSS    string `yaml:"css"`
+}
+
+// TableSpec describes a list of rows edited through an add dialog
+// (学习经历). Its Fields are the dialog's controls, keyed relative to one
+// profile row (study.from, study.school, …).
+type TableSpec struct {
+	Rows    string   `yaml:"rows"`    // one element per data row
+	Columns []string `yaml:"columns"` // header texts, in order
+	Add     Target   `yaml:"add"`
+	Dialog  string   `yaml:"dialog"`
+	OK      Target   `yaml:"ok"`
+	Cancel  Target   `yaml:"cancel"`
+	Fields  []Field  `yaml:"fields"`
+}
+
+// List is the 我的申请 table of applications.
+type List struct {
+	Table    string            `yaml:"table"` // the table, for its header row
+	Rows     string            `yaml:"rows"`
+	Columns  map[string]string `yaml:"columns"` // role (id, institution, degree, status) → header text
+	Continue Target            `yaml:"continue"`
+	New      Target            `yaml:"new"`
+}
+
+// Verify is the 实人认证 page's moving parts.
+type Verify struct {
+	QR      string `yaml:"qr"`      // the QR code image to save for the person
+	Status  string `yaml:"status"`  // the status line to show the person
+	Code    Field  `yaml:"code"`    // the 8-digit 12367 code field
+	CodeOK  Target `yaml:"code_ok"` // confirms the code
+	Records string `yaml:"records"` // appears when the step is done
+}
+
+// Action returns a named action's target and whether the map has it.
+func (m *Map) Action(name string) (Target, bool) {
+	t, ok := m.Actions[name]
+	return t, ok
+}
+
+// Where names the map for messages: "selectors/degree.yaml:12".
+func (m *Map) Where(line int) string {
+	if line <= 0 {
+		return m.File
+	}
+	return fmt.Sprintf("%s:%d", m.File, line)
+}
+
+// Set is every page map, by page id.
+type Set struct {
+	Maps  map[string]*Map
+	Order []string // flow order (PORTAL.md)
+}
+
+// FlowOrder is the order of pages in PORTAL.md's flow table.
+var FlowOrder = []string{"login", "applications", "agreement", "verify", "basic-info", "apply-type", "degree", "study-history", "materials", "confirm", "payment"}
+
+// Get returns the map of a page id.
+func (s *Set) Get(page string) *Map { return s.Maps[page] }
+
+// Pages returns the page ids in flow order, then any others sorted.
+func (s *Set) Pages() []string {
+	var out []string
+	for _, p := range FlowOrder {
+		if _, ok := s.Maps[p]; ok {
+			out = append(out, p)
+		}
+	}
+	var extra []string
+	for p := range s.Maps {
+		if !slices.Contains(FlowOrder, p) {
+			extra = append(extra, p)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+// AllFields returns a page's fields including the table dialog's and the
+// verify code field, for checks that look at every control.
+func (m *Map) AllFields() []Field {
+	out := slices.Clone(m.Fields)
+	for _, f := range m.Fields {
+		if f.Table != nil {
+			out = append(out, f.Table.Fields...)
+		}
+	}
+	if m.Verify != nil && m.Verify.Code.CSS != "" {
+		out = append(out, m.Verify.Code)
+	}
+	return out
+}
+
+// Truthy evaluates a `when` condition against a lookup of profile keys.
+func Truthy(when string, lookup func(key string) (any, bool)) bool {
+	when = strings.TrimSpace(when)
+	if when == "" {
+		return true
+	}
+	neg := strings.HasPrefix(when, "!")
+	v, _ := lookup(strings.TrimSpace(strings.TrimPrefix(when, "!")))
+	return isTruthy(v) != neg
+}
+
+func isTruthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case []string:
+		return len(x) > 0
+	case fmt.Stringer:
+		return x.String() != ""
+	}
+	return true
+}

@@ -1,0 +1,155 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// point is where a click would land, from helpers.js point().
+type point struct {
+	Found    bool    `json:"found"`
+	Count    int     `json:"count"`
+	X        float64 `json:"x"`
+	Y        float64 `json:"y"`
+	Covered  bool    `json:"covered"`
+	By       string  `json:"by"`
+	Text     string  `json:"text"`
+	Disabled bool    `json:"disabled"`
+	Never    string  `json:"never"`
+	Error    string  `json:"error"`
+}
+
+// Words on a control that mean money or a final submission. The guard
+// refuses them on the confirm and payment pages (DESIGN.md, safety rails);
+// 支付 is refused everywhere.
+var submitWords = []string{"提交", "支付"}
+
+// guard is the one policy every click passes. It refuses never_click targets
+// and submit/pay buttons; it is applied to the element actually under the
+// pointer, after scrolling, so a changed page cannot slip one through.
+func (r *runner) guard(p point, why string) error {
+	if p.Never != "" {
+		return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it is on the never_click list (" + p.Never + ")"}
+	}
+	if strings.Contains(p.Text, "支付") {
+		return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it pays"}
+	}
+	if r.page == "confirm" || r.page == "payment" || r.page == "" {
+		for _, w := range submitWords {
+			if strings.Contains(p.Text, w) {
+				return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it submits"}
+			}
+		}
+	}
+	return nil
+}
+
+// clickCSS clicks the single visible element of css.
+func (r *runner) clickCSS(ctx context.Context, css, why string) error {
+	return r.clickWhen(ctx, why, func() (point, error) {
+		return call[point](ctx, "target", css, r.never)
+	})
+}
+
+// clickID clicks an element tagged by the helpers (data-af).
+func (r *runner) clickID(ctx context.Context, id, why string) error {
+	return r.clickWhen(ctx, why, func() (point, error) {
+		return call[point](ctx, "targetId", id, r.never, false)
+	})
+}
+
+// clickWhen waits until the target is there, enabled, not moving and not
+// covered (a dropdown closing, a dialog mask fading), checks the guard,
+// then sends a real mouse click at its centre.
+func (r *runner) clickWhen(ctx context.Context, why string, locate func() (point, error)) error {
+	var p, prev point
+	err := waitFor(ctx, r.opts.StepTimeout, "click "+why, func() (bool, error) {
+		var err error
+		p, err = locate()
+		if err != nil {
+			return false, err
+		}
+		if p.Error != "" {
+			return false, fmt.Errorf("selector: %s", p.Error)
+		}
+		stable := p.Found && prev.Found && p.X == prev.X && p.Y == prev.Y
+		prev = p
+		return p.Found && !p.Covered && !p.Disabled && stable, nil
+	})
+	if err != nil {
+		switch {
+		case !p.Found && p.Count > 1:
+			return fmt.Errorf("click %s: %d elements match; expected one: %w", why, p.Count, err)
+		case !p.Found:
+			return fmt.Errorf("click %s: not on the page: %w", why, err)
+		case p.Covered:
+			return fmt.Errorf("click %s: covered by %s: %w", why, p.By, err)
+		case p.Disabled:
+			return fmt.Errorf("click %s: the control is disabled: %w", why, err)
+		}
+		return err
+	}
+	if err := r.guard(p, why); err != nil {
+		return failure(err)
+	}
+	return mouseClick(ctx, p.X, p.Y)
+}
+
+// mouseClick moves, presses and releases at (x, y), as a person's mouse does.
+func mouseClick(ctx context.Context, x, y float64) error {
+	return chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+		chromedp.MouseClickXY(x, y),
+	)
+}
+
+// key sends one key press (keydown/keyup) with the codes the page's handlers
+// look at (Element UI reads keyCode).
+func key(ctx context.Context, name string, code int64) error {
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+			Type: typ, Key: name, Code: name, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pressEnter(ctx context.Context) error  { return key(ctx, "Enter", 13) }
+func pressEscape(ctx context.Context) error { return key(ctx, "Escape", 27) }
+
+// insertText types text into the focused control in one step; key-by-key
+// typing drops CJK characters and costs three protocol calls per character.
+func insertText(ctx context.Context, text string) error {
+	_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
+	return err
+}
+
+// toast is one el-message the page showed (helpers.js msgs).
+type toast struct {
+	Seq  int    `json:"seq"`
+	Type string `json:"type"`
+	Text string `json:"text"`
+}
+
+func (r *runner) toastSeq(ctx context.Context) int {
+	n, err := call[int](ctx, "lastSeq")
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func (r *runner) toastsSince(ctx context.Context, seq int) []toast {
+	t, _ := call[[]toast](ctx, "messagesSince", seq)
+	return t
+}
+
+// deadline is a short helper for the common per-step timeout.
+func (r *runner) deadline() time.Duration { return r.opts.StepTimeout }

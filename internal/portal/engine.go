@@ -1,0 +1,309 @@
+// Package portal is the fill engine: it recognises the page the browser is
+// on from the page maps, fills it field by field with one driver per widget
+// kind, reads every value back, hands human-only steps to the person, and
+// stops at 确认提交 with a complete draft. It never submits and never pays.
+package portal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/rs/zerolog"
+
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+// Options configure one run for one degree of one profile.
+type Options struct {
+	Profile  *profile.Profile
+	DegreeID string
+	Maps     *pagemap.Set
+	BaseURL  string
+	RunDir   string // state, screenshots, the QR code; created 0700
+
+	// Password returns the portal password (from AUTOFILL_PASSWORD or a
+	// no-echo prompt). Nil, or an error, leaves it to the person in the page.
+	Password func(ctx context.Context) (string, error)
+	// Codes delivers 8-digit 12367 codes typed at the terminal; nil when
+	// nobody can type (the person then enters it in the page).
+	Codes <-chan string
+
+	Wait        time.Duration // how long to wait for a person; default 15m
+	Remind      time.Duration // how often to remind them; default 2m
+	StepTimeout time.Duration // deadline of one wait; default 20s
+	Retries     int           // retries of a save the server refused with 5xx; default 5
+
+	Sink Sink
+	Log  zerolog.Logger
+}
+
+// Result is what a run achieved.
+type Result struct {
+	Ready   bool     // the draft is complete and waits at 确认提交
+	Page    string   // the last page seen
+	Healed  []string // fields found by label because their selector failed
+	Left    []string // what the person still has to do
+	RunDir  string
+	Visited []string
+}
+
+// maxVisits stops a run that keeps coming back to the same page (a portal
+// that silently refuses to move on).
+const maxVisits = 8
+
+type runner struct {
+	opts  Options
+	vals  *values
+	maps  *pagemap.Set
+	never []string // every never_click selector of every map
+	state *State
+	res   *Result
+
+	page       string // current page id
+	visits     map[string]int
+	manualUsed bool
+	password   string
+	passTried  bool
+}
+
+// Run drives the tab (a chromedp context) through the portal until the draft
+// is ready at the confirm page, a person is needed for longer than
+// Options.Wait, or something is wrong. Errors carry exit codes (exitcode.Of).
+func Run(ctx context.Context, o Options) (*Result, error) {
+	if err := o.defaults(); err != nil {
+		return nil, err
+	}
+	d, err := o.Profile.Degree(o.DegreeID)
+	if err != nil {
+		return nil, exitcode.With(exitcode.BadInput, err)
+	}
+	if err := os.MkdirAll(o.RunDir, 0o700); err != nil {
+		return nil, fmt.Errorf("run directory: %w", err)
+	}
+	st, err := loadState(o.RunDir, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	r := &runner{
+		opts:   o,
+		vals:   &values{p: o.Profile, d: d},
+		maps:   o.Maps,
+		state:  st,
+		res:    &Result{RunDir: o.RunDir},
+		visits: map[string]int{},
+	}
+	for _, p := range o.Maps.Pages() {
+		r.never = append(r.never, o.Maps.Get(p).NeverClick...)
+	}
+	r.emit(Event{Type: EvStart, Message: fmt.Sprintf("degree %s: %s, %s", d.ID, d.AwardingInstitution, d.DegreeName)})
+	err = r.loop(ctx)
+	r.res.Page = r.page
+	if err != nil {
+		r.emit(Event{Type: EvError, Page: r.page, Message: err.Error()})
+		return r.res, err
+	}
+	r.emit(Event{Type: EvDone, Page: r.page, Message: "the draft is ready for your review at 确认提交"})
+	return r.res, nil
+}
+
+func (o *Options) defaults() error {
+	if o.Profile == nil || o.Maps == nil {
+		return errors.New("portal.Run needs a profile and page maps")
+	}
+	if err := o.Maps.Require(pagemap.FlowOrder...); err != nil {
+		return exitcode.With(exitcode.Drift, err)
+	}
+	if o.Wait == 0 {
+		o.Wait = 15 * time.Minute
+	}
+	if o.Remind == 0 {
+		o.Remind = 2 * time.Minute
+	}
+	if o.StepTimeout == 0 {
+		o.StepTimeout = 20 * time.Second
+	}
+	if o.Retries == 0 {
+		o.Retries = 5
+	}
+	if o.Sink == nil {
+		o.Sink = Sinks{}
+	}
+	if o.RunDir == "" {
+		o.RunDir = filepath.Join("runs", time.Now().Format("20060102-150405"))
+	}
+	return nil
+}
+
+func (r *runner) emit(e Event) {
+	if e.Time.IsZero() {
+		e.Time = time.Now()
+	}
+	if e.Page == "" {
+		e.Page = r.page
+	}
+	r.opts.Sink.Emit(e)
+}
+
+// loop is detect → act → verify → move on, until confirm.
+func (r *runner) loop(ctx context.Context) error {
+	if err := installHelpers(ctx); err != nil {
+		return err
+	}
+	start := r.opts.BaseURL
+	if r.state.LastURL != "" {
+		start = r.state.LastURL // resume where the last run was
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(start)); err != nil {
+		return fmt.Errorf("opening %s: %w", start, err)
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		m, err := r.detect(ctx)
+		if err != nil {
+			return err
+		}
+		r.page = m.Page
+		r.visits[m.Page]++
+		r.res.Visited = append(r.res.Visited, m.Page)
+		if r.visits[m.Page] > maxVisits {
+			return failure(fmt.Errorf("page %s (%s) came back %d times without the run moving on; stopping rather than looping — look at the browser window and the screenshots in %s", m.Page, m.Title, maxVisits, r.opts.RunDir))
+		}
+		r.emit(Event{Type: EvPage, Title: m.Title})
+		if err := r.waitIdle(ctx); err != nil {
+			return err
+		}
+		if err := r.dismiss(ctx, m); err != nil {
+			return err
+		}
+		var done bool
+		switch m.Human {
+		case pagemap.Captcha:
+			err = r.login(ctx, m)
+		case pagemap.Consent:
+			err = r.agreement(ctx, m)
+		case pagemap.FaceAndCode:
+			err = r.verify(ctx, m)
+		case pagemap.Confirm, pagemap.Payment:
+			done, err = true, r.finish(ctx, m)
+		default:
+			if m.List != nil {
+				err = r.applications(ctx, m)
+			} else {
+				err = r.step(ctx, m)
+			}
+		}
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// detect waits until the browser shows exactly one known page. An unknown
+// page is not an error: the person may be elsewhere on the site; they are
+// asked to go to a known page, and the run keeps watching.
+func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
+	type rule struct {
+		Page string `json:"page"`
+		CSS  string `json:"css"`
+		Text string `json:"text"`
+	}
+	var rules []rule
+	for _, p := range r.maps.Pages() {
+		m := r.maps.Get(p)
+		rules = append(rules, rule{p, m.Detect.CSS, m.Detect.Text})
+	}
+	var found []string
+	check := func() (bool, error) {
+		var err error
+		found, err = call[[]string](ctx, "detect", rules)
+		return len(found) > 0, err
+	}
+	err := waitFor(ctx, r.opts.StepTimeout, "a known page", check)
+	if errors.Is(err, errTimeout) {
+		url, _ := chromedp.Run(ctx, chromedp.Location())
+		r.emit(Event{Type: EvHuman, Human: "navigate",
+			Message:   fmt.Sprintf("This page (%s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching.", url),
+			MessageZH: "当前页面无法识别，请转到“我的申请”或申请步骤页面，本工具会继续等待。"})
+		err = r.waitHuman(ctx, "navigate", check)
+		if err == nil {
+			r.emit(Event{Type: EvHumanDone, Human: "navigate"})
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(found) > 1 {
+		return nil, drift(&DriftError{Page: found[0], Label: "detect", Key: "detect",
+			Detail: fmt.Sprintf("the page matches the detect rules of %v at once; make them specific", found)})
+	}
+	return r.maps.Get(found[0]), nil
+}
+
+// waitIdle waits until the page has no request in flight and no loading
+// mask, twice in a row, so the form shows the portal's saved values before
+// the engine compares anything.
+func (r *runner) waitIdle(ctx context.Context) error {
+	quiet := 0
+	return waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "the page to finish loading", func() (bool, error) {
+		idle, err := call[bool](ctx, "idle")
+		if err != nil || !idle {
+			quiet = 0
+			return false, err
+		}
+		quiet++
+		return quiet >= 2, nil
+	})
+}
+
+// dismiss closes notices (系统公告) the map lists, when they show.
+func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
+	for _, t := range m.Dismiss {
+		n, err := call[int](ctx, "visibleCount", t.CSS)
+		if err != nil || n == 0 {
+			continue
+		}
+		if err := r.clickCSS(ctx, t.CSS, t.Text); err != nil {
+			return err
+		}
+		if err := waitFor(ctx, r.opts.StepTimeout, "the notice to close", func() (bool, error) {
+			n, err := call[int](ctx, "visibleCount", t.CSS)
+			return n == 0, err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish is the confirm (or payment) page: the tool's work ends here.
+func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
+	if err := r.screenshot(ctx, m); err != nil {
+		r.opts.Log.Warn().Err(err).Msg("screenshot")
+	}
+	r.res.Ready = true
+	if m.Human == pagemap.Payment {
+		r.res.Left = []string{
+			"This application was already submitted: pay 360 元 on the 在线支付 page yourself (微信支付 or 支付宝).",
+		}
+	} else {
+		r.res.Left = []string{
+			"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",
+			"Tick the pledge (本人承诺…) yourself.",
+			"Click 提交 yourself.",
+			"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
+		}
+	}
+	url, _ := chromedp.Run(ctx, chromedp.Location())
+	r.state.LastURL = url
+	r.state.Ready = true
+	return r.state.save()
+}

@@ -1,0 +1,93 @@
+package portal
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cscse-tools/autofill/internal/exitcode"
+)
+
+// DriftError says the portal no longer matches a page map: a control is gone
+// or cannot be told apart from another. Exit code 3.
+type DriftError struct {
+	Page, Key, Label string
+	Detail           string
+	Proposal         string
+}
+
+func (e *DriftError) Error() string {
+	s := fmt.Sprintf("page %s, field %s (%s): %s", e.Page, e.Label, e.Key, e.Detail)
+	if e.Proposal != "" {
+		s += fmt.Sprintf("; a selector that would work: %s", e.Proposal)
+	}
+	return s + "; the portal may have changed: run `autofill check`, re-record the page (`autofill record`) and update selectors/" + e.Page + ".yaml"
+}
+
+// MismatchError says a value read back differs from what was entered: the
+// worst failure this tool can have, so the page stops.
+type MismatchError struct {
+	Page, Label, Want, Got string
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("page %s, field %s: entered %q but the page shows %q; fix it by hand or re-run, and report it if it repeats", e.Page, e.Label, e.Want, e.Got)
+}
+
+// IdentityError says the logged-in account is not the profile's applicant.
+type IdentityError struct {
+	Diffs []string // "证件号码: page 1101**…, profile 4403**…" (masked)
+}
+
+func (e *IdentityError) Error() string {
+	return "this account belongs to someone else; nothing was filled. " + strings.Join(e.Diffs, "; ") +
+		". Log out and log in with the applicant's own account (account.username in the profile)"
+}
+
+// ValidationError carries what the portal said when it refused a page.
+type ValidationError struct {
+	Page   string
+	Fields []FormError
+	Toast  string
+}
+
+// FormError is one message under a field.
+type FormError struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+func (e *ValidationError) Error() string {
+	var parts []string
+	for _, f := range e.Fields {
+		parts = append(parts, fmt.Sprintf("%s: %s", f.Label, f.Text))
+	}
+	if e.Toast != "" {
+		parts = append(parts, "portal says: "+e.Toast)
+	}
+	return fmt.Sprintf("page %s was refused: %s; correct the profile (autofill validate) and re-run", e.Page, strings.Join(parts, "; "))
+}
+
+// ForbiddenClick is returned when something asked to click a submit or pay
+// control. The tool never does; this is a bug or a changed page.
+type ForbiddenClick struct {
+	Page, Text, Why string
+}
+
+func (e *ForbiddenClick) Error() string {
+	return fmt.Sprintf("refused to click %q on page %s (%s): autofill never submits or pays", e.Text, e.Page, e.Why)
+}
+
+// ParkedError says a person is needed and did not act in time.
+type ParkedError struct {
+	Step, Page string
+	Waited     string
+}
+
+func (e *ParkedError) Error() string {
+	return fmt.Sprintf("waiting for a person on page %s (%s) for %s; run the same command again to continue", e.Page, e.Step, e.Waited)
+}
+
+func drift(e *DriftError) error              { return exitcode.With(exitcode.Drift, e) }
+func failure(err error) error                { return exitcode.With(exitcode.Failure, err) }
+func parked(e *ParkedError) error            { return exitcode.With(exitcode.Parked, e) }
+func badInput(format string, a ...any) error { return exitcode.Errorf(exitcode.BadInput, format, a...) }

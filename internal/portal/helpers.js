@@ -1,0 +1,404 @@
+// autofill's in-page helpers. Installed into every document of the tab
+// (Page.addScriptToEvaluateOnNewDocument) and on demand. They only read the
+// DOM and scroll; every click and keystroke is a real input event sent by
+// the engine, so the page sees what a person's browser would send.
+(() => {
+  if (window.__af) return;
+  const af = (window.__af = { seq: 0, msgs: [], nextId: 1 });
+
+  // Element UI's el-message toasts vanish after a few seconds; record each one
+  // as it appears so the engine can see a "系统繁忙" that came and went.
+  const record = (el) => {
+    if (el.__afSeen) return;
+    el.__afSeen = true;
+    const m = /el-message--(\w+)/.exec(el.className || "");
+    af.msgs.push({ seq: ++af.seq, type: m ? m[1] : "info", text: norm(el.innerText || el.textContent) });
+  };
+  const watch = () =>
+    new MutationObserver((muts) => {
+      for (const mu of muts)
+        for (const n of mu.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          if (n.matches(".el-message")) record(n);
+          n.querySelectorAll && n.querySelectorAll(".el-message").forEach(record);
+        }
+    }).observe(document, { childList: true, subtree: true });
+  watch();
+
+  // Count requests in flight and remember each response's status, so the
+  // engine knows when a page has finished loading and whether a save failed
+  // with a server error (retry), an expired session (log in again) or a
+  // validation error (stop and say why).
+  af.pending = 0;
+  af.responses = [];
+  const done = (method, url, status) => {
+    af.pending = Math.max(0, af.pending - 1);
+    af.responses.push({ seq: ++af.seq, method: String(method || "GET").toUpperCase(), url: String(url || ""), status });
+    if (af.responses.length > 200) af.responses.shift();
+  };
+  const XO = XMLHttpRequest.prototype.open, XS = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__afReq = { method, url };
+    return XO.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    af.pending++;
+    const req = this.__afReq || {};
+    this.addEventListener("loadend", () => done(req.method, req.url, this.status));
+    return XS.apply(this, arguments);
+  };
+  if (window.fetch) {
+    const F = window.fetch;
+    window.fetch = function (input, init) {
+      af.pending++;
+      const method = (init && init.method) || (input && input.method) || "GET";
+      const url = (input && input.url) || input;
+      return F.apply(this, arguments).then(
+        (r) => (done(method, url, r.status), r),
+        (e) => {
+          done(method, url, 0);
+          throw e;
+        }
+      );
+    };
+  }
+
+  // norm makes texts comparable: trims, folds runs of white space, and turns
+  // full-width letters and digits and the ideographic space (Ａ１　) into
+  // ASCII, which people type either way. CJK punctuation stays as it is.
+  const norm = (af.norm = (s) =>
+    String(s == null ? "" : s)
+      .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, " ")
+      .replace(/\s+/g, " ")
+      .trim());
+  const labelText = (s) => norm(s).replace(/^\*\s*/, "").replace(/[:：]$/, "").trim();
+
+  const visible = (af.visible = (el) => {
+    if (!el || !el.isConnected) return false;
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const st = getComputedStyle(e);
+      if (st.display === "none" || st.visibility === "hidden") return false;
+    }
+    const r = el.getBoundingClientRect();
+    return r.width > 0 || r.height > 0;
+  });
+
+  const tag = (af.tag = (el) => {
+    if (!el.dataset.af) el.dataset.af = String(af.nextId++);
+    return el.dataset.af;
+  });
+  const byId = (af.byId = (id) => document.querySelector('[data-af="' + id + '"]'));
+  const all = (css, root) => Array.from((root || document).querySelectorAll(css));
+
+  const describe = (af.describe = (el) => {
+    if (!el || el.nodeType !== 1) return "";
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += "#" + el.id;
+    const cls = (el.className && typeof el.className === "string" ? el.className.trim().split(/\s+/) : []).slice(0, 3);
+    if (cls.length) s += "." + cls.join(".");
+    const t = norm(el.innerText || "").slice(0, 30);
+    return t ? s + ' "' + t + '"' : s;
+  });
+
+  // widgetIn finds the control of a kind inside a form item.
+  const widgetSel = {
+    text: "input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])",
+    readonly: "input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])",
+    textarea: "textarea",
+    select: ".el-select",
+    cascader: ".el-cascader",
+    date: ".el-date-editor",
+    month: ".el-date-editor",
+    radio: ".el-radio-group",
+    checkbox: ".el-checkbox",
+    upload: ".el-upload",
+    table: ".el-table",
+  };
+  af.widgetSel = widgetSel;
+  const widgetIn = (item, kind) => {
+    const content = item.querySelector(".el-form-item__content") || item;
+    return all(widgetSel[kind] || "input", content).find(visible) || null;
+  };
+  const itemLabel = (item) => {
+    const l = item.querySelector(":scope > .el-form-item__label, :scope > label");
+    return l ? labelText(l.innerText || l.textContent) : "";
+  };
+  // formItems returns the visible form items in scope whose label is exactly label.
+  const formItems = (af.formItems = (label, scopeCss) => {
+    const roots = scopeCss ? all(scopeCss).filter(visible) : [document];
+    const want = labelText(label);
+    const out = [];
+    for (const r of roots) for (const it of all(".el-form-item", r)) if (visible(it) && itemLabel(it) === want) out.push(it);
+    return out;
+  });
+
+  // resolve finds the one control for a field: by its selector, else by its
+  // exact, unique label ("healed"). It never guesses between two.
+  af.resolve = (css, label, kind, scopeCss) => {
+    let els = [];
+    try {
+      els = all(css).filter(visible);
+    } catch (e) {
+      return { how: "bad-css", detail: String(e.message || e) };
+    }
+    if (els.length === 1) return { how: "css", id: tag(els[0]) };
+    if (els.length > 1) return { how: "ambiguous-css", count: els.length };
+    if (!label) return { how: "missing" };
+    const items = formItems(label, scopeCss);
+    if (items.length === 0) return { how: "missing" };
+    if (items.length > 1) return { how: "ambiguous-label", count: items.length };
+    const w = widgetIn(items[0], kind);
+    if (!w) return { how: "missing-widget" };
+    return { how: "label", id: tag(w), proposal: af.propose(items[0], kind) };
+  };
+
+  // propose suggests a CSS selector for a form item's control that does not
+  // depend on class names the portal may rename: the label's `for` (Element UI
+  // sets it from the field's prop), else a distinctive class.
+  af.propose = (item, kind) => {
+    const w = widgetSel[kind] || "input";
+    const inner = kind === "text" || kind === "readonly" ? "input" : w;
+    const l = item.querySelector(":scope > label[for]");
+    if (l) {
+      const sel = '.el-form-item:has(> label[for="' + l.getAttribute("for") + '"]) ' + inner;
+      if (all(sel).length === 1) return sel;
+    }
+    const cls = (item.className || "").split(/\s+/).filter((c) => c && !/^(el-|is-)/.test(c));
+    for (const c of cls) {
+      const sel = "." + CSS.escape(c) + " " + inner;
+      if (all(sel).length === 1) return sel;
+    }
+    return "";
+  };
+
+  // read returns what a person sees in a control.
+  af.read = (id, kind) => {
+    const el = byId(id);
+    if (!el) return { gone: true };
+    const input = el.matches("input,textarea") ? el : el.querySelector("input:not([type=file]):not([type=radio]):not([type=checkbox]),textarea");
+    switch (kind) {
+      case "radio": {
+        const c = el.querySelector(".el-radio.is-checked .el-radio__label");
+        return { value: c ? norm(c.innerText) : "" };
+      }
+      case "checkbox":
+        return { value: el.classList.contains("is-checked") || !!el.querySelector(".el-checkbox__input.is-checked") ? "true" : "false" };
+      case "upload": {
+        const item = el.closest(".el-form-item") || el.parentElement;
+        const names = (sel) => all(sel, item).map((n) => norm(n.innerText || n.textContent));
+        return {
+          list: names(".el-upload-list__item.is-success .el-upload-list__item-name"),
+          pending: names(".el-upload-list__item.is-uploading .el-upload-list__item-name"),
+          failed: names(".el-upload-list__item.is-fail .el-upload-list__item-name"),
+        };
+      }
+      default:
+        return { value: input ? norm(input.value) : "", disabled: !!(input && (input.disabled || input.readOnly)) };
+    }
+  };
+
+  // point scrolls an element into view and says where to click, and whether
+  // something else (a mask, a leftover dropdown) would receive the click.
+  const point = (af.point = (el, nearest) => {
+    if (!el) return { found: false };
+    el.scrollIntoView({ block: nearest ? "nearest" : "center", inline: "nearest" });
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const covered = !(hit && (hit === el || el.contains(hit)));
+    const btn = el.closest("button,a,label,li,[role=button]") || el;
+    return {
+      found: true, x, y, w: r.width, h: r.height, covered,
+      by: covered ? describe(hit) : "",
+      text: norm(btn.innerText || btn.value || ""),
+      disabled: !!(btn.disabled || btn.classList.contains("is-disabled")),
+    };
+  });
+
+  // target finds the one visible element of a selector, with the facts the
+  // click guard needs.
+  af.target = (css, neverCss) => {
+    let els;
+    try {
+      els = all(css).filter(visible);
+    } catch (e) {
+      return { found: false, count: 0, error: String(e.message || e) };
+    }
+    if (els.length !== 1) return { found: false, count: els.length };
+    const p = point(els[0]);
+    p.count = 1;
+    p.never = neverMatch(els[0], neverCss);
+    return p;
+  };
+  af.targetId = (id, neverCss, nearest) => {
+    const el = byId(id);
+    const p = point(el, nearest);
+    if (el) p.never = neverMatch(el, neverCss);
+    return p;
+  };
+  const neverMatch = (el, neverCss) => {
+    for (const css of neverCss || []) {
+      try {
+        for (const n of all(css)) if (n === el || n.contains(el) || el.contains(n)) return css;
+      } catch (e) {}
+    }
+    return "";
+  };
+
+  // The dropdown (popper) of a select, cascader or date picker lives under
+  // <body>. Ask the component for its own popper so a closing dropdown of
+  // the previous field is never mistaken for this one.
+  const popper = (af.popper = (id) => {
+    const el = byId(id);
+    const vm = el && el.__vue__;
+    if (vm) {
+      if (vm.popperElm) return vm.popperElm;
+      if (vm.$refs && vm.$refs.popper) return vm.$refs.popper.$el || vm.$refs.popper;
+      if (vm.picker && vm.picker.$el) return vm.picker.$el;
+    }
+    const open = all(".el-select-dropdown,.el-cascader__dropdown,.el-picker-panel").filter(visible);
+    return open.length === 1 ? open[0] : null;
+  });
+  const animating = (el) => /-(enter|leave)(-active|-to)?\b/.test(el.className || "");
+  af.popperState = (id) => {
+    const p = popper(id);
+    if (!p || !visible(p)) return { open: false };
+    return { open: true, animating: animating(p) };
+  };
+
+  // option finds an el-select option by its exact text in this select's
+  // dropdown and reports where it is, so the engine can wait until it stops
+  // moving before clicking.
+  af.option = (id, text, neverCss) => {
+    const p = popper(id);
+    const el = byId(id);
+    const vm = el && el.__vue__;
+    const loading = !!((vm && vm.loading) || (p && all(".el-select-dropdown__loading", p).some(visible)));
+    if (!p || !visible(p)) return { open: false, loading };
+    const items = all("li.el-select-dropdown__item", p).filter(visible);
+    const offered = items.map((li) => norm(li.innerText));
+    const want = norm(text);
+    const hits = items.filter((li) => norm(li.innerText) === want);
+    const res = { open: true, loading, animating: animating(p), offered: offered.slice(0, 40), count: hits.length };
+    if (hits.length === 1) Object.assign(res, point(hits[0], true), { never: neverMatch(hits[0], neverCss) });
+    return res;
+  };
+
+  // cascaderNode finds a node of the level-th menu of a cascader by label.
+  af.cascaderNode = (id, level, text) => {
+    const p = popper(id);
+    if (!p || !visible(p)) return { open: false };
+    const menus = all(".el-cascader-menu", p).filter(visible);
+    if (level >= menus.length) return { open: true, menus: menus.length, count: 0 };
+    const nodes = all(".el-cascader-node", menus[level]);
+    const offered = nodes.map((n) => norm((n.querySelector(".el-cascader-node__label") || n).innerText));
+    const hits = nodes.filter((n, i) => offered[i] === norm(text));
+    const res = { open: true, animating: animating(p), menus: menus.length, count: hits.length, offered: offered.slice(0, 40) };
+    if (hits.length === 1) Object.assign(res, point(hits[0], true));
+    return res;
+  };
+
+  // radioOption finds the radio of a group with the given label.
+  af.radioOption = (id, text) => {
+    const g = byId(id);
+    if (!g) return { found: false };
+    const radios = all(".el-radio", g);
+    const offered = radios.map((r) => norm((r.querySelector(".el-radio__label") || r).innerText));
+    const hits = radios.filter((r, i) => offered[i] === norm(text));
+    if (hits.length !== 1) return { found: false, count: hits.length, offered };
+    return Object.assign(point(hits[0]), { count: 1, offered });
+  };
+
+  // focusInput focuses the text input of a control and selects its text, so
+  // the next Input.insertText replaces it.
+  af.focusInput = (id) => {
+    const el = byId(id);
+    if (!el) return false;
+    const input = el.matches("input,textarea") ? el : el.querySelector("input:not([type=file]),textarea");
+    if (!input) return false;
+    input.scrollIntoView({ block: "center", inline: "nearest" });
+    input.focus();
+    if (typeof input.select === "function") input.select();
+    return document.activeElement === input;
+  };
+  // clearInput empties a text control the way a person's Select-all + Delete
+  // would: Vue sees an input event.
+  af.clearInput = (id) => {
+    const el = byId(id);
+    const input = el && (el.matches("input,textarea") ? el : el.querySelector("input,textarea"));
+    if (!input) return false;
+    input.value = "";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  };
+  af.blur = (id) => {
+    const el = byId(id);
+    const input = el && (el.matches("input,textarea") ? el : el.querySelector("input,textarea"));
+    if (input) {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      input.blur();
+    }
+    return true;
+  };
+
+  // detect returns the ids of the page maps whose rule matches.
+  af.detect = (rules) =>
+    rules
+      .filter((r) => {
+        let els;
+        try {
+          els = all(r.css).filter(visible);
+        } catch (e) {
+          return false;
+        }
+        return els.some((e) => !r.text || norm(e.innerText).includes(norm(r.text)));
+      })
+      .map((r) => r.page);
+
+  // formErrors lists visible validation messages with their field labels.
+  af.formErrors = (scopeCss) => {
+    const roots = scopeCss ? all(scopeCss).filter(visible) : [document];
+    const out = [];
+    for (const r of roots)
+      for (const e of all(".el-form-item__error", r).filter(visible)) {
+        const it = e.closest(".el-form-item");
+        out.push({ label: it ? itemLabel(it) : "", text: norm(e.innerText) });
+      }
+    return out;
+  };
+  af.messagesSince = (seq) => af.msgs.filter((m) => m.seq > seq);
+  af.lastSeq = () => af.seq;
+  af.responsesSince = (seq) => af.responses.filter((r) => r.seq > seq);
+  // idle: no request in flight and no Element UI loading mask showing.
+  af.idle = () => af.pending === 0 && !all(".el-loading-mask").some(visible);
+
+  // tableRows reads the visible data rows of a table as cell texts.
+  af.tableRows = (rowsCss) =>
+    all(rowsCss)
+      .filter(visible)
+      .map((tr) => all("td", tr).map((td) => norm(td.innerText)));
+  af.tableHeaders = (tableCss) => {
+    const t = all(tableCss).find(visible);
+    return t ? all("th", t).filter(visible).map((th) => norm(th.innerText)) : [];
+  };
+  // rowButton tags the button with the given text in row i of a table.
+  af.rowButton = (rowsCss, i, css, text) => {
+    const rows = all(rowsCss).filter(visible);
+    if (i >= rows.length) return "";
+    const b = all(css, rows[i]).find((b) => visible(b) && (!text || norm(b.innerText) === norm(text)));
+    return b ? tag(b) : "";
+  };
+  af.visibleCount = (css) => {
+    try {
+      return all(css).filter(visible).length;
+    } catch (e) {
+      return -1;
+    }
+  };
+  af.text = (css) => {
+    const e = all(css).find(visible);
+    return e ? norm(e.innerText) : "";
+  };
+  af.state = () => ({ url: location.href, title: document.title, ready: document.readyState });
+})();

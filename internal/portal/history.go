@@ -1,0 +1,190 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+// history reconciles the 学习经历 table with the profile: rows the page
+// already has (the degree's own row is added by the portal) are left alone,
+// missing ones are added through the dialog, and rows the profile lacks are
+// reported, never deleted. Re-running adds nothing twice.
+func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) error {
+	t := f.Table
+	headers, err := call[[]string](ctx, "tableHeaders", f.CSS)
+	if err != nil {
+		return err
+	}
+	cols := map[string]int{}
+	for i, h := range headers {
+		cols[normText(h)] = i
+	}
+	for _, c := range t.Columns {
+		if _, ok := cols[normText(c)]; !ok {
+			return drift(&DriftError{Page: m.Page, Key: f.Key, Label: c,
+				Detail: fmt.Sprintf("the table has no column %q; its columns are %v", c, headers)})
+		}
+	}
+	level := dialogField(t, "study.level")
+	rows, err := call[[][]string](ctx, "tableRows", t.Rows)
+	if err != nil {
+		return err
+	}
+	used := make([]bool, len(rows))
+	for i := range r.vals.p.StudyHistory {
+		s := &r.vals.p.StudyHistory[i]
+		rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: f.Label, Kind: string(f.Kind), Value: rowText(s, level)}
+		if j := findRow(rows, used, cols, t.Columns, s, level); j >= 0 {
+			used[j] = true
+			rep.Found = strings.Join(rows[j], " | ")
+			rep.Status = Already
+			r.emit(Event{Type: EvField, Field: &rep})
+			continue
+		}
+		if err := r.addRow(ctx, m, f, s); err != nil {
+			rep.Status, rep.Error = Failed, err.Error()
+			r.emit(Event{Type: EvField, Field: &rep})
+			return err
+		}
+		rows, err = call[[][]string](ctx, "tableRows", t.Rows)
+		if err != nil {
+			return err
+		}
+		used = append(used, make([]bool, len(rows)-len(used))...)
+		j := findRow(rows, used, cols, t.Columns, s, level)
+		if j < 0 {
+			rep.Status, rep.Error = Failed, "added, but no row of the table shows it"
+			r.emit(Event{Type: EvField, Field: &rep})
+			return failure(&MismatchError{Page: m.Page, Label: f.Label + " " + rep.Key, Want: rep.Value, Got: fmt.Sprint(rows)})
+		}
+		used[j] = true
+		rep.Found = strings.Join(rows[j], " | ")
+		rep.Status = Filled
+		r.emit(Event{Type: EvField, Field: &rep})
+	}
+	for j, row := range rows {
+		if !used[j] {
+			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历 row %q is on the page but not in the profile; left as is (delete it by hand if it is wrong)", strings.Join(row, " | "))})
+		}
+	}
+	return nil
+}
+
+func dialogField(t *pagemap.TableSpec, key string) pagemap.Field {
+	for _, f := range t.Fields {
+		if f.Key == key {
+			return f
+		}
+	}
+	return pagemap.Field{Key: key}
+}
+
+func rowText(s *profile.Study, level pagemap.Field) string {
+	lv := s.Level
+	if w, err := wantFor(level, s.Level); err == nil {
+		lv = w.text
+	}
+	return fmt.Sprintf("%s–%s %s %s %s %s", s.From, s.To, s.Country, s.School, s.Major, lv)
+}
+
+// findRow returns the first unused row showing entry s: its period holds
+// both months, and country, school, major and level read the same.
+func findRow(rows [][]string, used []bool, cols map[string]int, columns []string, s *profile.Study, level pagemap.Field) int {
+	lv := s.Level
+	if w, err := wantFor(level, s.Level); err == nil {
+		lv = w.text
+	}
+	// columns: 起止时间, 国家/地区, 学校名称, 专业, 学历/学位 (map order)
+	want := []string{"", s.Country, s.School, s.Major, lv}
+	for j, row := range rows {
+		if used[j] {
+			continue
+		}
+		cell := func(k int) string {
+			if k >= len(columns) {
+				return ""
+			}
+			i := cols[normText(columns[k])]
+			if i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+		period := cell(0)
+		if !strings.Contains(period, s.From.String()) || !strings.Contains(period, s.To.String()) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(want) && k < len(columns); k++ {
+			if normText(cell(k)) != normText(want[k]) {
+				ok = false
+			}
+		}
+		if ok {
+			return j
+		}
+	}
+	return -1
+}
+
+// addRow opens the 新增 dialog, fills it, confirms, and waits for it to
+// close (retrying a 5xx like a page save).
+func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s *profile.Study) error {
+	t := f.Table
+	r.vals.study = s
+	defer func() { r.vals.study = nil }()
+	if err := r.clickCSS(ctx, t.Add.CSS, t.Add.Text); err != nil {
+		return err
+	}
+	if err := waitFor(ctx, r.opts.StepTimeout, "the "+t.Add.Text+" dialog", func() (bool, error) {
+		n, err := call[int](ctx, "visibleCount", t.Dialog)
+		return n > 0, err
+	}); err != nil {
+		return err
+	}
+	for _, df := range t.Fields {
+		if _, err := r.fillField(ctx, m, df, t.Dialog); err != nil {
+			return err
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		seq := r.toastSeq(ctx)
+		if err := r.clickCSS(ctx, t.OK.CSS, t.OK.Text); err != nil {
+			return err
+		}
+		var resps []response
+		var toasts []toast
+		var errs []FormError
+		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "the dialog to close", func() (bool, error) {
+			n, err := call[int](ctx, "visibleCount", t.Dialog)
+			if err != nil || n == 0 {
+				return n == 0, err
+			}
+			if idle, err := call[bool](ctx, "idle"); err != nil || !idle {
+				return false, err
+			}
+			errs, _ = call[[]FormError](ctx, "formErrors", t.Dialog)
+			resps, _ = call[[]response](ctx, "responsesSince", seq)
+			toasts = r.toastsSince(ctx, seq)
+			return len(errs) > 0 || failedResponse(resps) != nil, nil
+		})
+		if err != nil {
+			return err
+		}
+		if n, _ := call[int](ctx, "visibleCount", t.Dialog); n == 0 {
+			return r.waitIdle(ctx)
+		}
+		if bad := failedResponse(resps); bad != nil && bad.Status >= 500 && len(errs) == 0 && attempt < r.opts.Retries {
+			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历: the portal answered HTTP %d; retrying", bad.Status)})
+			if err := backoff(ctx, attempt); err != nil {
+				return err
+			}
+			continue
+		}
+		return failure(&ValidationError{Page: m.Page, Fields: errs, Toast: toastText(toasts)})
+	}
+}

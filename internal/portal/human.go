@@ -1,0 +1,229 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+)
+
+// humanPoll is how often a page is checked while a person acts: often
+// enough to feel instant, rare enough to cost nothing.
+const humanPoll = 250 * time.Millisecond
+
+// waitHuman waits for a person: until cond holds, bounded by Options.Wait,
+// with a reminder every Options.Remind. Time out means parked (exit 4).
+func (r *runner) waitHuman(ctx context.Context, step string, cond func() (bool, error)) error {
+	start := time.Now()
+	deadline := start.Add(r.opts.Wait)
+	tick := time.NewTicker(humanPoll)
+	defer tick.Stop()
+	remind := time.NewTicker(r.opts.Remind)
+	defer remind.Stop()
+	for {
+		ok, err := cond()
+		if err != nil && !transient(err) {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return parked(&ParkedError{Step: step, Page: r.page, Waited: r.opts.Wait.String()})
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-remind.C:
+			left := time.Until(deadline).Round(time.Second)
+			r.emit(Event{Type: EvHumanRemind, Human: step,
+				Message:   fmt.Sprintf("Still waiting for you (%s); %s left before autofill stops and keeps the draft.", step, left),
+				MessageZH: fmt.Sprintf("仍在等待您完成操作（%s），%s 后本工具将暂停，草稿会保留。", step, left)})
+		case <-tick.C:
+		}
+	}
+}
+
+// left reports whether the browser moved away from page.
+func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
+	m := r.maps.Get(page)
+	return func() (bool, error) {
+		n, err := call[int](ctx, "visibleCount", m.Detect.CSS)
+		return n == 0, err
+	}
+}
+
+// login types the user name and, when it has one, the password. A captcha
+// is the person's; without one the tool clicks 登录 itself.
+func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
+	for _, f := range m.Fields {
+		switch f.Key {
+		case "account.username":
+			if _, err := r.fillField(ctx, m, f, ""); err != nil {
+				return err
+			}
+		case "account.password":
+			if !r.passTried && r.opts.Password != nil {
+				r.passTried = true
+				pw, err := r.opts.Password(ctx)
+				if err != nil {
+					r.emit(Event{Type: EvWarning, Message: "no password (" + err.Error() + "); type it in the browser"})
+				}
+				r.password = pw
+				r.vals.password = pw
+			}
+			if r.password != "" {
+				if _, err := r.fillField(ctx, m, f, ""); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	captcha := false
+	for _, f := range m.Fields {
+		if f.Key == "human.captcha" {
+			n, _ := call[int](ctx, "visibleCount", f.CSS)
+			captcha = n > 0
+		}
+	}
+	if captcha || r.password == "" {
+		msg, zh := "Type the captcha (验证码) in the browser and click 登录.", "请在浏览器中输入验证码并点击“登录”。"
+		if r.password == "" {
+			msg, zh = "Type your password and the captcha in the browser, then click 登录.", "请在浏览器中输入密码和验证码，然后点击“登录”。"
+		}
+		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
+		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {
+			return err
+		}
+		r.emit(Event{Type: EvHumanDone, Human: string(pagemap.Captcha)})
+		return nil
+	}
+	login, ok := m.Action("login")
+	if !ok {
+		return drift(&DriftError{Page: m.Page, Key: "actions.login", Label: "登录", Detail: "the map has no login action"})
+	}
+	return r.submitAndLeave(ctx, m, login, "登录")
+}
+
+// agreement accepts the service agreement only with the profile's consent.
+func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
+	if r.vals.p.Consent.ServiceAgreement {
+		accept, ok := m.Action("accept")
+		if !ok {
+			return drift(&DriftError{Page: m.Page, Key: "actions.accept", Label: "accept", Detail: "the map has no accept action"})
+		}
+		return r.submitAndLeave(ctx, m, accept, accept.Text)
+	}
+	r.emit(Event{Type: EvHuman, Human: string(pagemap.Consent),
+		Message:   "Read the service agreement in the browser and click 我接受以上协议，继续申请 if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
+		MessageZH: "请阅读服务协议，如同意请点击“我接受以上协议，继续申请”。"})
+	if err := r.waitHuman(ctx, "consent", r.left(ctx, m.Page)); err != nil {
+		return err
+	}
+	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.Consent)})
+	return nil
+}
+
+var codeRE = regexp.MustCompile(`^\d{8}$`)
+
+// verify hands 实人认证 to the person: the QR code is saved for them (an
+// agency can forward it), the 12367 code can come from the terminal or the
+// page, and the run goes on when the records table shows.
+func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
+	v := m.Verify
+	qr := filepath.Join(r.opts.RunDir, "verify-qr.png")
+	if err := r.saveQR(ctx, v.QR, qr); err != nil {
+		r.emit(Event{Type: EvWarning, Message: "could not save the QR code: " + err.Error() + "; scan it in the browser window"})
+		qr = ""
+	}
+	r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+		Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
+			"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
+		MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
+	next, hasNext := m.Action("next")
+	var lastStatus string
+	var pending string
+	done := func() (bool, error) {
+		if st, _ := call[string](ctx, "text", v.Status); st != "" && st != lastStatus {
+			lastStatus = st
+			r.emit(Event{Type: EvInfo, Message: "verification: " + st})
+		}
+		if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
+			return gone, err
+		}
+		if n, _ := call[int](ctx, "visibleCount", v.Records); n > 0 && hasNext {
+			// The records are in: moving on is not a human-only act.
+			if err := r.clickCSS(ctx, next.CSS, next.Text); err != nil {
+				return false, err
+			}
+			return false, nil
+		}
+		select {
+		case c := <-r.opts.Codes:
+			if codeRE.MatchString(c) {
+				pending = c
+			}
+		default:
+		}
+		if pending != "" {
+			if n, _ := call[int](ctx, "visibleCount", v.Code.CSS); n > 0 {
+				c := pending
+				pending = ""
+				return false, r.enterCode(ctx, m, c)
+			}
+		}
+		return false, nil
+	}
+	if err := r.waitHuman(ctx, "face_and_code", done); err != nil {
+		return err
+	}
+	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.FaceAndCode)})
+	return nil
+}
+
+func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) error {
+	v := m.Verify
+	id, _, err := r.resolve(ctx, m, v.Code, "")
+	if err != nil {
+		return err
+	}
+	if err := r.typeInto(ctx, id, code); err != nil {
+		return err
+	}
+	seq := r.toastSeq(ctx)
+	if err := r.clickCSS(ctx, v.CodeOK.CSS, v.CodeOK.Text); err != nil {
+		return err
+	}
+	_ = waitFor(ctx, r.opts.StepTimeout, "the code to be checked", func() (bool, error) {
+		idle, err := call[bool](ctx, "idle")
+		return idle, err
+	})
+	for _, t := range r.toastsSince(ctx, seq) {
+		if t.Type == "error" {
+			r.emit(Event{Type: EvWarning, Message: "the portal refused the code: " + t.Text + "; type it again"})
+		}
+	}
+	return nil
+}
+
+// saveQR saves the QR image as PNG, for the person or an agency to forward.
+func (r *runner) saveQR(ctx context.Context, css, path string) error {
+	if err := waitFor(ctx, r.opts.StepTimeout, "the QR code", func() (bool, error) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(
+			`(() => { const i = document.querySelector(%q); return !!(i && i.complete && i.naturalWidth > 0); })()`, css)))
+		return ok, err
+	}); err != nil {
+		return err
+	}
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(css)))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, png, 0o600)
+}

@@ -1,0 +1,78 @@
+package portal
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// State is what a run remembers in its run directory so the next run of the
+// same command continues instead of starting over: the page it reached and
+// the pages it completed.
+type State struct {
+	Degree  string               `json:"degree"`
+	LastURL string               `json:"last_url,omitempty"`
+	Pages   map[string]time.Time `json:"pages_done,omitempty"`
+	Ready   bool                 `json:"ready"`
+	Updated time.Time            `json:"updated"`
+
+	path string
+}
+
+const stateFile = "state.json"
+
+func loadState(dir, degree string) (*State, error) {
+	s := &State{Degree: degree, Pages: map[string]time.Time{}, path: filepath.Join(dir, stateFile)}
+	b, err := os.ReadFile(s.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("%s is damaged (%v); delete it to start this degree afresh", s.path, err)
+	}
+	if s.Degree != degree {
+		return nil, fmt.Errorf("%s belongs to degree %q, not %q; use another --run-dir", s.path, s.Degree, degree)
+	}
+	if s.Pages == nil {
+		s.Pages = map[string]time.Time{}
+	}
+	return s, nil
+}
+
+// save writes the state atomically (a crash leaves the old or the new file,
+// never half of one), readable by the owner only.
+func (s *State) save() error {
+	s.Updated = time.Now()
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(s.path, b, 0o600)
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

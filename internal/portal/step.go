@@ -1,0 +1,400 @@
+package portal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+)
+
+// step fills one form page (基本信息 … 上传材料), then moves on with 下一步.
+func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
+	if err := r.identityGuard(ctx, m); err != nil {
+		return err
+	}
+	for _, f := range m.Fields {
+		var err error
+		switch f.Kind {
+		case pagemap.Readonly:
+			continue // compared by identityGuard
+		case pagemap.Table:
+			err = r.history(ctx, m, f)
+		case pagemap.Upload:
+			err = r.upload(ctx, m, f)
+		default:
+			_, err = r.fillField(ctx, m, f, "")
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := r.screenshot(ctx, m); err != nil {
+		r.opts.Log.Warn().Err(err).Msg("screenshot")
+	}
+	next, ok := m.Action("next")
+	if !ok {
+		return drift(&DriftError{Page: m.Page, Key: "actions.next", Label: "下一步", Detail: "the map has no next action"})
+	}
+	if err := r.submitAndLeave(ctx, m, next, next.Text); err != nil {
+		return err
+	}
+	r.state.Pages[m.Page] = time.Now()
+	return nil
+}
+
+// identityGuard compares every read-only field (the identity registered with
+// the account) with the profile before anything is typed. An agency must
+// never fill applicant A into applicant B's account.
+func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
+	var diffs []string
+	var reports []FieldReport
+	for _, f := range m.Fields {
+		if f.Kind != pagemap.Readonly {
+			continue
+		}
+		v, _ := r.vals.get(f.Key)
+		w, err := wantFor(f, v)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		id, healed, err := r.resolve(ctx, m, f, "")
+		if err != nil {
+			return err
+		}
+		var got readResult
+		// The portal fills these in after the page loads; give it a moment.
+		_ = waitFor(ctx, r.opts.StepTimeout, f.Label+" to be prefilled", func() (bool, error) {
+			var err error
+			got, err = read(ctx, id, f.Kind)
+			return got.Value != "", err
+		})
+		rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind), Value: w.text, Found: got.Value, Healed: healed}
+		if same(f.Kind, w.text, got.Value) {
+			rep.Status = Already
+		} else {
+			rep.Status = Failed
+			rep.Error = "differs from the profile"
+			diffs = append(diffs, fmt.Sprintf("%s: the page shows %q, the profile has %q", f.Label, got.Value, w.text))
+		}
+		reports = append(reports, rep)
+	}
+	for i := range reports {
+		r.emit(Event{Type: EvField, Field: &reports[i]})
+	}
+	if len(diffs) > 0 {
+		return failure(&IdentityError{Diffs: diffs})
+	}
+	return nil
+}
+
+// resolve finds a field's control: by its selector, or by its exact, unique
+// label when the selector finds nothing (a healed selector, reported). Any
+// ambiguity stops the run (exit 3): guessing is how wrong values get typed.
+func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, scope string) (id, healed string, err error) {
+	if scope == "" {
+		scope = m.Form
+		if scope == "" {
+			scope = m.Detect.CSS
+		}
+	}
+	type res struct {
+		How      string `json:"how"`
+		ID       string `json:"id"`
+		Count    int    `json:"count"`
+		Proposal string `json:"proposal"`
+		Detail   string `json:"detail"`
+	}
+	var got res
+	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
+		var err error
+		got, err = call[res](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
+		if err != nil {
+			return false, err
+		}
+		switch got.How {
+		case "css", "label", "ambiguous-label", "ambiguous-css", "bad-css":
+			return true, nil
+		}
+		return false, nil
+	})
+	d := &DriftError{Page: m.Page, Key: f.Key, Label: f.Label}
+	switch got.How {
+	case "css":
+		return got.ID, "", nil
+	case "label":
+		healed = fmt.Sprintf("selector %q found nothing; found by its label %q", f.CSS, f.Label)
+		if got.Proposal != "" {
+			healed += "; proposed selector: " + got.Proposal
+		}
+		r.res.Healed = append(r.res.Healed, m.Page+": "+f.Label)
+		r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("%s: %s", m.Page, healed)})
+		return got.ID, healed, nil
+	case "ambiguous-css":
+		d.Detail = fmt.Sprintf("selector %q matches %d visible elements; expected one", f.CSS, got.Count)
+	case "ambiguous-label":
+		d.Detail = fmt.Sprintf("selector %q found nothing and %d fields are labelled %q; cannot tell which is meant, so nothing was typed", f.CSS, got.Count, f.Label)
+	case "bad-css":
+		d.Detail = fmt.Sprintf("selector %q is not valid CSS: %s", f.CSS, got.Detail)
+	default:
+		d.Detail = fmt.Sprintf("neither selector %q nor a field labelled %q is on the page", f.CSS, f.Label)
+		if werr != nil && !errors.Is(werr, errTimeout) {
+			return "", "", werr
+		}
+	}
+	return "", "", drift(d)
+}
+
+// fillField enters one profile value and proves it by reading it back.
+func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field, scope string) (FieldReport, error) {
+	rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind)}
+	report := func(st FieldStatus) {
+		rep.Status = st
+		if f.Key == "account.password" {
+			rep.Value, rep.Found = "••••••", "••••••"
+		}
+		r.emit(Event{Type: EvField, Field: &rep})
+	}
+	if !pagemap.Truthy(f.When, r.vals.get) {
+		rep.Note = "not shown: " + f.When + " is false"
+		report(Skipped)
+		return rep, nil
+	}
+	v, _ := r.vals.get(f.Key)
+	w, err := wantFor(f, v)
+	if err != nil {
+		rep.Error = err.Error()
+		report(Failed)
+		return rep, badInput("%v (fix the profile and re-run)", err)
+	}
+	rep.Value = w.text
+	if w.empty && f.Optional {
+		rep.Note = "nothing to enter"
+		report(Skipped)
+		return rep, nil
+	}
+	if w.empty {
+		rep.Error = "the profile has no value"
+		report(Failed)
+		return rep, badInput("page %s needs %s (%s) but the profile has no value; add it and re-run", m.Page, f.Label, f.Key)
+	}
+	id, healed, err := r.resolve(ctx, m, f, scope)
+	if err != nil {
+		rep.Error = err.Error()
+		report(Failed)
+		return rep, err
+	}
+	rep.Healed = healed
+	r.manualUsed = false
+
+	cur, err := r.current(ctx, m, f, id, scope)
+	if err != nil {
+		return rep, err
+	}
+	if same(f.Kind, w.text, cur) {
+		rep.Found = cur
+		report(Already)
+		return rep, nil
+	}
+	if err := r.fill(ctx, id, f, w); err != nil {
+		rep.Error = err.Error()
+		report(Failed)
+		var fc *ForbiddenClick
+		if errors.As(err, &fc) {
+			return rep, err
+		}
+		return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, f.Label, err))
+	}
+	if r.manualUsed {
+		// 其他（手动输入）: the value goes into the text field it revealed.
+		mf := pagemap.Field{Key: f.Key, Label: f.Manual.Label, CSS: f.Manual.CSS, Kind: pagemap.Text}
+		mid, _, err := r.resolve(ctx, m, mf, scope)
+		if err != nil {
+			return rep, err
+		}
+		if err := r.typeInto(ctx, mid, w.text); err != nil {
+			return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, mf.Label, err))
+		}
+		rep.Note = "not in the portal's list: entered by hand under " + f.Manual.Option
+	}
+	// Read back until the page shows the value (Vue renders asynchronously),
+	// or report what it shows instead.
+	var got string
+	werr := waitFor(ctx, 3*time.Second, "read back "+f.Label, func() (bool, error) {
+		var err error
+		got, err = r.current(ctx, m, f, id, scope)
+		return same(f.Kind, w.text, got), err
+	})
+	rep.Found = got
+	if werr != nil {
+		rep.Error = "read back a different value"
+		report(Failed)
+		return rep, failure(&MismatchError{Page: m.Page, Label: f.Label, Want: w.text, Got: got})
+	}
+	report(Filled)
+	return rep, nil
+}
+
+// current reads what a control shows, following a select's manual entry.
+func (r *runner) current(ctx context.Context, m *pagemap.Map, f pagemap.Field, id, scope string) (string, error) {
+	got, err := read(ctx, id, f.Kind)
+	if err != nil {
+		return "", err
+	}
+	if f.Manual != nil && same(f.Kind, f.Manual.Option, got.Value) {
+		mf := pagemap.Field{Key: f.Key, Label: f.Manual.Label, CSS: f.Manual.CSS, Kind: pagemap.Text}
+		mid, _, err := r.resolve(ctx, m, mf, scope)
+		if err != nil {
+			return "", err
+		}
+		mgot, err := read(ctx, mid, pagemap.Text)
+		return mgot.Value, err
+	}
+	return got.Value, nil
+}
+
+// response is one HTTP response the page received (helpers.js).
+type response struct {
+	Seq    int    `json:"seq"`
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	Status int    `json:"status"`
+}
+
+// submitAndLeave clicks an action that saves and moves on (下一步, 登录,
+// 我接受…) and waits for the outcome: the page changes (done), the form shows
+// errors (stop and say which), the server fails (retry with backoff), or the
+// session expired (the loop will log in again and come back).
+func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.Target, why string) error {
+	for attempt := 0; ; attempt++ {
+		seq := r.toastSeq(ctx)
+		if err := r.clickCSS(ctx, t.CSS, why); err != nil {
+			return err
+		}
+		var fieldErrs []FormError
+		var resps []response
+		var toasts []toast
+		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "page "+m.Page+" to move on after "+why, func() (bool, error) {
+			if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
+				return gone, err
+			}
+			idle, err := call[bool](ctx, "idle")
+			if err != nil || !idle {
+				return false, err
+			}
+			fieldErrs, _ = call[[]FormError](ctx, "formErrors", m.Detect.CSS)
+			resps, _ = call[[]response](ctx, "responsesSince", seq)
+			toasts = r.toastsSince(ctx, seq)
+			return len(fieldErrs) > 0 || failedResponse(resps) != nil || hasError(toasts), nil
+		})
+		if err != nil {
+			if errors.Is(err, errTimeout) {
+				return failure(fmt.Errorf("clicked %s on page %s but nothing happened (%w); look at the browser window", why, m.Page, err))
+			}
+			return err
+		}
+		if gone, _ := r.left(ctx, m.Page)(); gone {
+			if url, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+				r.state.LastURL = url
+			}
+			return r.state.save()
+		}
+		bad := failedResponse(resps)
+		switch {
+		case bad != nil && bad.Status == 401 && m.Human != pagemap.Captcha:
+			// The session expired: the portal sends us to the login page;
+			// the loop logs in again and returns to this page.
+			r.emit(Event{Type: EvWarning, Message: "the portal session expired; logging in again"})
+			return nil
+		case bad != nil && bad.Status >= 500 && len(fieldErrs) == 0:
+			if attempt >= r.opts.Retries {
+				return failure(fmt.Errorf("page %s: the portal failed %d times (HTTP %d %s); try again later", m.Page, attempt+1, bad.Status, toastText(toasts)))
+			}
+			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("page %s: the portal answered HTTP %d (%s); retrying", m.Page, bad.Status, toastText(toasts))})
+			if err := backoff(ctx, attempt); err != nil {
+				return err
+			}
+			continue
+		}
+		return failure(&ValidationError{Page: m.Page, Fields: fieldErrs, Toast: toastText(toasts)})
+	}
+}
+
+func failedResponse(rs []response) *response {
+	for i := range rs {
+		if rs[i].Status >= 400 || rs[i].Status == 0 {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+func hasError(ts []toast) bool {
+	for _, t := range ts {
+		if t.Type == "error" {
+			return true
+		}
+	}
+	return false
+}
+
+func toastText(ts []toast) string {
+	var s []string
+	for _, t := range ts {
+		if t.Type == "error" || t.Type == "warning" {
+			s = append(s, t.Text)
+		}
+	}
+	return strings.Join(s, "; ")
+}
+
+// backoff paces retries against a busy server: 0.5 s, 1 s, 2 s, … up to 8 s,
+// with jitter so a batch of applicants does not retry in lockstep. This is
+// the one deliberate delay of the engine; it waits for the server to
+// recover, not for the page.
+func backoff(ctx context.Context, attempt int) error {
+	d := min(500*time.Millisecond<<attempt, 8*time.Second)
+	d = d/2 + rand.N(d/2+1)
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// screenshot saves the page as the person sees it, for the run report.
+func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
+	dir := filepath.Join(r.opts.RunDir, "screenshots")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("%02d-%s.png", indexOf(pagemap.FlowOrder, m.Page), m.Page)
+	if err := WriteFileAtomic(filepath.Join(dir, name), png, 0o600); err != nil {
+		return err
+	}
+	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: filepath.Join("screenshots", name)})
+	return nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return len(list)
+}

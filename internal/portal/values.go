@@ -1,0 +1,154 @@
+package portal
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+// values answers the page maps' profile keys for one degree of a profile.
+type values struct {
+	p        *profile.Profile
+	d        *profile.Degree
+	study    *profile.Study // the row a table dialog is filling
+	password string
+}
+
+// get returns the value behind a key. Key prefixes: applicant., account.,
+// consent., application. (the profile), degree. (the chosen degree),
+// study. (the current study-history row). degree.same_school is derived:
+// PROFILE.md gives study_country/study_institution only when they differ.
+func (v *values) get(key string) (any, bool) {
+	switch key {
+	case "degree.same_school":
+		return v.d.StudyCountry == "" && v.d.StudyInstitution == "", true
+	case "account.password":
+		return v.password, v.password != ""
+	}
+	head, rest, _ := strings.Cut(key, ".")
+	switch head {
+	case "degree":
+		return lookup(reflect.ValueOf(v.d).Elem(), rest)
+	case "study":
+		if v.study == nil {
+			return nil, false
+		}
+		return lookup(reflect.ValueOf(v.study).Elem(), rest)
+	case "human":
+		return nil, false
+	}
+	return lookup(reflect.ValueOf(v.p).Elem(), key)
+}
+
+func (v *values) lookupFn() func(string) (any, bool) { return v.get }
+
+// lookup walks a dotted path of yaml tag names through structs.
+func lookup(rv reflect.Value, path string) (any, bool) {
+	for _, name := range strings.Split(path, ".") {
+		if rv.Kind() == reflect.Pointer {
+			rv = rv.Elem()
+		}
+		if rv.Kind() != reflect.Struct {
+			return nil, false
+		}
+		found := false
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if tag == name {
+				rv, found = rv.Field(i), true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return rv.Interface(), true
+}
+
+// want is what a field should show, as text a person sees.
+type want struct {
+	text  string   // the visible value (option text, date, …)
+	list  []string // cascader path or upload files
+	empty bool     // nothing to enter
+}
+
+// wantFor maps a profile value to the field's visible text via its options.
+func wantFor(f pagemap.Field, v any) (want, error) {
+	switch x := v.(type) {
+	case nil:
+		return want{empty: true}, nil
+	case []string:
+		return want{list: x, empty: len(x) == 0, text: strings.Join(x, " / ")}, nil
+	case bool:
+		return mapOption(f, fmt.Sprint(x))
+	case string:
+		if x == "" {
+			return want{empty: true}, nil
+		}
+		return mapOption(f, x)
+	case fmt.Stringer:
+		s := x.String()
+		return want{text: s, empty: s == ""}, nil
+	}
+	return want{}, fmt.Errorf("profile key %s: cannot enter a %T", f.Key, v)
+}
+
+func mapOption(f pagemap.Field, s string) (want, error) {
+	if len(f.Options) == 0 {
+		return want{text: s}, nil
+	}
+	if t, ok := f.Options[s]; ok {
+		return want{text: t}, nil
+	}
+	// The profile may already hold the visible text (e.g. 男).
+	for _, t := range f.Options {
+		if t == s {
+			return want{text: t}, nil
+		}
+	}
+	keys := make([]string, 0, len(f.Options))
+	for k := range f.Options {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return want{}, fmt.Errorf("profile %s is %q; the page offers only %s", f.Key, s, strings.Join(keys, ", "))
+}
+
+// same compares what was wanted with what the page shows, after the
+// normalisation the helpers apply (white space, full-width letters).
+func same(kind pagemap.Kind, want, got string) bool {
+	want, got = normText(want), normText(got)
+	if kind == pagemap.Cascader {
+		return normPath(want) == normPath(got)
+	}
+	return want == got
+}
+
+func normPath(s string) string {
+	parts := strings.Split(s, "/")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// normText mirrors helpers.js norm.
+func normText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+			r -= 0xFEE0
+		case r == 0x3000:
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
