@@ -47,8 +47,28 @@ func (d *driver) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	ctx, cancel := context.WithTimeout(d.ctx, step)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
-		d.t.Fatalf("%s: %v (page: %s)", what, err, d.location())
+		d.fail("%s: %v", what, err)
 	}
+}
+
+// fail ends the test with the page's address and a screenshot of it, so a
+// failure in CI can be seen, not guessed.
+func (d *driver) fail(format string, args ...any) {
+	d.t.Helper()
+	ctx, cancel := context.WithTimeout(d.ctx, 5*time.Second)
+	defer cancel()
+	shot := "(no screenshot)"
+	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+		dir := os.Getenv("AUTOFILL_SIM_SHOTS")
+		if dir == "" {
+			dir = os.TempDir()
+		}
+		p := filepath.Join(dir, "failure-"+strings.ReplaceAll(d.t.Name(), "/", "_")+".png")
+		if os.WriteFile(p, png, 0o644) == nil {
+			shot = p
+		}
+	}
+	d.t.Fatalf(format+" (page: %s, screenshot: %s)", append(args, d.location(), shot)...)
 }
 
 func (d *driver) location() string {
@@ -77,7 +97,7 @@ func (d *driver) waitJS(what, js string) {
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(step),
 		chromedp.WithPollingInterval(40*time.Millisecond))); err != nil {
-		d.t.Fatalf("waiting for %s: %v (page: %s)", what, err, d.location())
+		d.fail("waiting for %s: %v", what, err)
 	}
 }
 
@@ -94,8 +114,19 @@ func (d *driver) waitPage(id string) {
 	d.do("wait for page "+id, chromedp.WaitVisible(chromedp.CSS(".page.page-"+id)))
 }
 
+// click clicks sel once it is visible and not covered (a closing dialog's
+// overlay or a toast would swallow the click: chromedp does not check).
 func (d *driver) click(sel string) {
 	d.t.Helper()
+	d.do("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+	d.waitJS(sel+" uncovered", fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		if (!el) return false;
+		let r = el.getBoundingClientRect();
+		if (r.top < 0 || r.bottom > innerHeight) { el.scrollIntoView({block: 'center'}); r = el.getBoundingClientRect(); }
+		const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return !!hit && (el === hit || el.contains(hit));
+	})()`, sel))
 	d.do("click "+sel, chromedp.Click(chromedp.CSS(sel)))
 }
 
@@ -108,13 +139,20 @@ func (d *driver) clickText(sel, text string) {
 }
 
 // mark waits until finder (a JS expression yielding an element) finds one
-// and tags it data-test-pick, so a real mouse click can target it by CSS.
+// that has stopped moving (same box on two polls: dropdowns reposition
+// after filtering), and tags it data-test-pick, so a real mouse click can
+// target it by CSS.
 func (d *driver) mark(what, finder string) {
 	d.t.Helper()
 	d.waitJS(what, fmt.Sprintf(`(() => {
 		document.querySelectorAll('[data-test-pick]').forEach(e => e.removeAttribute('data-test-pick'));
 		const el = %s;
 		if (!el) return false;
+		el.scrollIntoView({block: 'nearest'});
+		const r = el.getBoundingClientRect(), box = [r.left, r.top, r.width, r.height].join();
+		const stable = window.__pickBox === box && window.__pickEl === el;
+		window.__pickBox = box; window.__pickEl = el;
+		if (!stable) return false;
 		el.setAttribute('data-test-pick', '1');
 		return true;
 	})()`, finder))
@@ -124,7 +162,7 @@ func (d *driver) mark(what, finder string) {
 // operation (Input.insertText), then blurs it so blur validation runs.
 func (d *driver) typeText(sel, text string) {
 	d.t.Helper()
-	d.do("focus "+sel, chromedp.Click(chromedp.CSS(sel)))
+	d.click(sel)
 	d.do("select "+sel, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).select()`, sel)))
 	if text == "" {
 		d.do("clear "+sel, chromedp.KeyEvent(kb.Backspace))
@@ -145,8 +183,10 @@ func (d *driver) value(sel string) string {
 	return eval[string](d, fmt.Sprintf(`document.querySelector(%q).value`, sel))
 }
 
-// visibleDropdown is JS for the open el-select dropdown under <body>.
-const visibleDropdown = `[...document.querySelectorAll('body > .el-select-dropdown')].find(e => e.style.display !== 'none' && !e.className.includes('leave'))`
+// visibleDropdown is JS for the open el-select dropdown under <body>, once
+// its opening transition has ended: a click during the zoom-in lands on
+// the wrong option (DESIGN.md).
+const visibleDropdown = `[...document.querySelectorAll('body > .el-select-dropdown')].find(e => e.style.display !== 'none' && !/-(enter|leave)/.test(e.className))`
 
 // pick opens the el-select of form item fi, optionally types filter into
 // it (filterable or remote), clicks the option text in the visible dropdown
@@ -165,11 +205,13 @@ func (d *driver) pick(fi, filter, option string) {
 	d.mark("option "+option+" of "+fi, fmt.Sprintf(`(() => {
 		const dd = %s;
 		if (!dd || dd.querySelector('.el-select-dropdown__loading')) return null;
-		return [...dd.querySelectorAll('li.el-select-dropdown__item')].find(li => li.textContent.trim() === %q && li.offsetParent !== null);
-	})()`, visibleDropdown, option))
+		const shown = [...dd.querySelectorAll('li.el-select-dropdown__item')].filter(li => li.offsetParent !== null);
+		if (%q !== '' && !shown.every(li => li.textContent.toLowerCase().includes(%q.toLowerCase()) || li.textContent.trim() === '其他（手动输入）')) return null;
+		return shown.find(li => li.textContent.trim() === %q);
+	})()`, visibleDropdown, filter, filter, option))
 	d.click("[data-test-pick]")
+	d.waitJS("dropdown of "+fi+" closed", `![...document.querySelectorAll('body > .el-select-dropdown')].some(e => e.style.display !== 'none')`)
 	d.waitJS(fi+" reads "+option, fmt.Sprintf(`document.querySelector(%q).value === %q`, in, option))
-	d.waitJS("dropdown of "+fi+" closed", `!(`+visibleDropdown+`)`)
 }
 
 // date types a date (or month) into the el-date-picker of fi, presses
@@ -193,7 +235,7 @@ func (d *driver) cascade(fi string, path ...string) {
 	d.click(fi + " .el-cascader .el-input__inner")
 	for i, name := range path {
 		d.mark(fmt.Sprintf("cascader level %d: %s", i, name), fmt.Sprintf(`(() => {
-			const dd = [...document.querySelectorAll('body > .el-cascader__dropdown')].find(e => e.style.display !== 'none');
+			const dd = [...document.querySelectorAll('body > .el-cascader__dropdown')].find(e => e.style.display !== 'none' && !/-(enter|leave)/.test(e.className));
 			if (!dd) return null;
 			const menu = dd.querySelectorAll('.el-cascader-menu')[%d];
 			if (!menu) return null;
@@ -203,6 +245,17 @@ func (d *driver) cascade(fi string, path ...string) {
 	}
 	want := strings.Join(path, " / ")
 	d.waitJS(fi+" reads "+want, fmt.Sprintf(`document.querySelector(%q).value === %q`, fi+" .el-cascader .el-input__inner", want))
+}
+
+// waitDialog waits until the dialog (or message box) matching sel is shown
+// and its opening animation has ended, so clicks inside land where aimed.
+func (d *driver) waitDialog(sel string) {
+	d.t.Helper()
+	d.do("dialog "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+	d.waitJS("dialog "+sel+" settled", fmt.Sprintf(`(() => {
+		const w = document.querySelector(%q).closest('.el-dialog__wrapper, .el-message-box__wrapper');
+		return !!w && !/-(enter|leave)/.test(w.className);
+	})()`, sel))
 }
 
 // upload sets files on the el-upload of fi.

@@ -34,7 +34,7 @@ func TestScreenshots(t *testing.T) {
 	d.open("/login", "login")
 	shot("login")
 	d.login(portalsim.DemoAccount.Username, portalsim.DemoAccount.Password, "applications")
-	d.waitJS("notice dialog", `!!document.querySelector('.notice-dialog') && document.querySelector('.notice-dialog').offsetParent !== null`)
+	d.waitDialog(".notice-dialog")
 	shot("applications-notice")
 	d.click(".btn-notice-ok")
 	d.do("notice closed", chromedp.WaitNotVisible(chromedp.CSS(".notice-dialog")))
