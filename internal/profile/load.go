@@ -116,6 +116,9 @@ func parse(data []byte, format, dir string) (*Profile, []Problem) {
 	v := viper.New()
 	v.SetConfigType(format)
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		if format == "yaml" { // what the scan let through: a !!int "abc" tag, say
+			return nil, []Problem{yamlSyntax(errors.Unwrap(err), data)}
+		}
 		return nil, []Problem{decodeSyntax(err, format)}
 	}
 	bindEnv(v, src)

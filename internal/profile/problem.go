@@ -71,7 +71,9 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// Problems is the error Load returns: every problem found in one file.
+// Problems is the error Load returns: every problem found in one file. Its
+// Error text has one "file:line: path: message" line per problem, each
+// followed by its hint on tab-indented lines.
 type Problems struct {
 	File string    // the file as the caller named it
 	List []Problem // sorted: errors first, then by line
@@ -90,6 +92,11 @@ func (e *Problems) Error() string {
 			}
 		}
 		b.WriteString(p.String())
+		for _, h := range strings.Split(p.Hint, "\n") {
+			if h != "" {
+				b.WriteString("\n\t" + h)
+			}
+		}
 	}
 	return b.String()
 }

@@ -38,6 +38,8 @@ func (c *checker) applicant() {
 	}
 	if c.enum("applicant.id_type", a.IDType, IDTypes...) {
 		c.idNumber(a)
+	} else {
+		c.required("applicant.id_number", a.IDNumber, "the number of the document you registered with")
 	}
 	if c.required("applicant.phone", a.Phone, "your mainland mobile number, 11 digits") && !mobileRE.MatchString(a.Phone) {
 		hint := "11 digits starting with 13–19, e.g. 13800138000"

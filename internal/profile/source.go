@@ -49,7 +49,7 @@ func parentPath(path string) string {
 // hundred.
 const maxValues = 100_000
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?(?:line (\d+): )?(.*)$`)
 
 // scanYAML maps field paths to lines and finds what the value decoder would
 // trip over or silently merge: syntax errors, duplicate keys (also ones that
@@ -189,6 +189,11 @@ func yamlSyntax(err error, data []byte) Problem {
 		p.Message = "YAML syntax: " + m[2]
 		p.Line, _ = strconv.Atoi(m[1])
 	}
+	// yaml.v3 reports a parser error at the start of the enclosing block,
+	// often lines above the mistake; find the first line that breaks it.
+	if l := firstFailingLine(data, p.Message); l > 0 {
+		p.Line = l
+	}
 	lines := strings.Split(string(data), "\n")
 	if p.Line == 0 {
 		p.Line = 1
@@ -201,7 +206,8 @@ func yamlSyntax(err error, data []byte) Problem {
 	}
 	text := strings.TrimRight(lines[p.Line-1], "\r")
 	var hints []string
-	if strings.Contains(p.Message, "tab character") {
+	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+	if strings.Contains(p.Message, "tab character") || strings.Contains(indent, "\t") {
 		p.Column = strings.IndexByte(text, '\t') + 1
 		hints = append(hints, "indent with spaces, never tabs")
 	} else {
@@ -212,6 +218,45 @@ func yamlSyntax(err error, data []byte) Problem {
 	}
 	p.Hint = strings.Join(hints, "\n")
 	return p
+}
+
+// firstFailingLine returns the smallest number of leading lines of data
+// that fail to parse with the same message as the whole, by bisection: a
+// YAML prefix is usually valid on its own, so the first failing prefix ends
+// at the line that breaks the document. It returns 0 when the search finds
+// nothing better.
+func firstFailingLine(data []byte, msg string) int {
+	var ends []int // byte offset after each line
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:ends[k-1]], &n)
+		if err == nil {
+			return false
+		}
+		m := yamlLineRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
+		return m != nil && "YAML syntax: "+m[2] == msg
+	}
+	lo, hi := 1, len(ends)
+	if !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 func joinPath(parent, key string) string {

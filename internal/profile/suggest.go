@@ -12,10 +12,8 @@ func suggest(word string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := 2
-	if n := len([]rune(word)) / 3; n > limit {
-		limit = n
-	}
+	// A typo is a few keystrokes: up to a third of the word, at most 4.
+	limit := min(max(2, len([]rune(word))/3), 4)
 	if bestDist > limit || bestDist >= len([]rune(word)) {
 		return ""
 	}

@@ -32,7 +32,10 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 // complained about are dropped: they would only repeat it ("phone is
 // required" after "phone was read as a number"). The profile is nil when the
 // file could not be parsed.
-func Check(path string) (*Profile, []Problem) {
+func Check(path string) (*Profile, []Problem) { return CheckAt(path, time.Now()) }
+
+// CheckAt is Check with "today" given.
+func CheckAt(path string, now time.Time) (*Profile, []Problem) {
 	p, err := Load(path)
 	var list []Problem
 	if err != nil {
@@ -49,7 +52,7 @@ func Check(path string) (*Profile, []Problem) {
 	for i, q := range list {
 		reported[i] = q.Path
 	}
-	for _, q := range Validate(p) {
+	for _, q := range ValidateAt(p, now) {
 		if !coveredBy(q.Path, reported) {
 			list = append(list, q)
 		}

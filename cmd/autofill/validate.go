@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+type validateOptions struct {
+	io    *iostreams.IOStreams
+	files []string
+	json  bool
+	now   time.Time // zero: today
+}
+
+func newValidateCmd(a *app) *cobra.Command {
+	opts := &validateOptions{io: a.io}
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check profiles and list every problem at once",
+		Long: `Validate loads each profile and checks it against the portal's rules: required
+fields, ID number check digit and birth date, phone and e-mail, countries and
+regions, dates, the study history, and every upload file (real type, size,
+pixels, PDF structure). It lists every problem at once, errors first, each
+as file:line: field: what is wrong, with a hint on how to fix it.
+
+Errors make the run stop before it fills anything; warnings (a long gap in
+the study history, a major filed under an unusual 学科门类, a profile other
+users can read) are worth a look but do not.
+
+Exit status: 0 when there are no errors (warnings allowed), 2 when any
+profile has an error.`,
+		Example: `  # Check your profile
+  autofill validate me.yaml
+
+  # Check an agency's profiles and feed the problems to a script
+  autofill validate --json clients/*.yaml > problems.json
+
+  # Check with a value from the environment (overrides the file)
+  AUTOFILL_APPLICANT_PHONE=13800138000 autofill validate me.yaml`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.files = args
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the problems as a JSON list")
+	return cmd
+}
+
+// fileProblem is one problem in --json output.
+type fileProblem struct {
+	File string `json:"file"`
+	profile.Problem
+}
+
+func runValidate(o *validateOptions) error {
+	now := o.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	all := []fileProblem{}
+	errs, warns := 0, 0
+	for _, f := range o.files {
+		_, list := profile.CheckAt(f, now)
+		for _, p := range list {
+			all = append(all, fileProblem{f, p})
+			if p.Severity == profile.Error {
+				errs++
+			} else {
+				warns++
+			}
+		}
+	}
+	if o.json {
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(all); err != nil {
+			return err
+		}
+	} else {
+		printProblems(o, all, errs, warns)
+	}
+	if errs > 0 {
+		return exitcode.With(exitcode.BadInput, errSilent)
+	}
+	return nil
+}
+
+func printProblems(o *validateOptions, all []fileProblem, errs, warns int) {
+	c := newPalette(o.io.ColorEnabled())
+	out := o.io.Out
+	prev := ""
+	for _, p := range all {
+		if prev != "" && p.File != prev {
+			fmt.Fprintln(out)
+		}
+		prev = p.File
+		where := p.File + ":"
+		if p.Line > 0 {
+			where += fmt.Sprintf("%d:", p.Line)
+			if p.Column > 0 {
+				where += fmt.Sprintf("%d:", p.Column)
+			}
+		}
+		// file:line: path: message, like a compiler; warnings say so.
+		var b strings.Builder
+		b.WriteString(c.bold(where))
+		if p.Path != "" {
+			path := p.Path + ":"
+			if p.Severity == profile.Error {
+				path = c.red(path)
+			}
+			b.WriteString(" " + path)
+		}
+		if p.Severity == profile.Warning {
+			b.WriteString(" " + c.yellow("warning:"))
+		}
+		b.WriteString(" " + p.Message)
+		fmt.Fprintln(out, b.String())
+		if p.Hint != "" {
+			for i, line := range strings.Split(p.Hint, "\n") {
+				prefix := "    hint: "
+				if i > 0 {
+					prefix = "          "
+				}
+				fmt.Fprintln(out, c.dim(prefix+line))
+			}
+		}
+	}
+	if len(all) > 0 {
+		fmt.Fprintln(out)
+	}
+	files := "1 profile"
+	if len(o.files) != 1 {
+		files = fmt.Sprintf("%d profiles", len(o.files))
+	}
+	switch {
+	case errs == 0 && warns == 0:
+		fmt.Fprintf(out, "%s %s: no problems\n", c.green("✓"), files)
+	case errs == 0:
+		fmt.Fprintf(out, "%s %s: no errors, %s; ready to run\n", c.green("✓"), files, plural(warns, "warning"))
+	default:
+		fmt.Fprintf(out, "%s %s: %s, %s; fix the errors and run validate again\n",
+			c.red("✗"), files, plural(errs, "error"), plural(warns, "warning"))
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// palette colours text when the terminal allows it.
+type palette struct{ on bool }
+
+func newPalette(on bool) palette { return palette{on} }
+
+func (p palette) wrap(code, s string) string {
+	if !p.on {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (p palette) bold(s string) string   { return p.wrap("1", s) }
+func (p palette) dim(s string) string    { return p.wrap("2", s) }
+func (p palette) red(s string) string    { return p.wrap("31", s) }
+func (p palette) green(s string) string  { return p.wrap("32", s) }
+func (p palette) yellow(s string) string { return p.wrap("33", s) }
+
+// usageArgs makes a wrong argument count a usage error: exit 2 with the
+// usage, like a wrong flag.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &flagError{err}
+		}
+		return nil
+	}
+}
