@@ -99,7 +99,16 @@ func runMaterialsCheck(o *materialsCheckOptions) error {
 			printReport(o.io, dir, r)
 		}
 		if errs > 0 {
-			fmt.Fprintf(o.io.Out, "\nFix the errors, or let `autofill materials prepare %s --out DIR` fix what it can.\n", o.file)
+			fixable := 0
+			for _, r := range reports {
+				for _, f := range r.Findings() {
+					if f.IsError() && f.Fixable {
+						fixable++
+					}
+				}
+			}
+			fmt.Fprintf(o.io.Out, "\n%s; `autofill materials prepare %s --out DIR` can fix %d of them and writes a profile using the fixed files.\n",
+				countOf(errs, "error"), o.file, fixable)
 		}
 	}
 	if errs > 0 {

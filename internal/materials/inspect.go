@@ -75,7 +75,7 @@ type loaded struct {
 }
 
 func inspect(s Slot, path string) (FileInfo, loaded) {
-	fi := FileInfo{Slot: s.Key, Label: s.Label, Path: path}
+	fi := FileInfo{Slot: s.Key, Label: s.Label, Path: path, Findings: []Finding{}}
 	add := func(sev Severity, fixable bool, hint, format string, args ...any) {
 		reason := fmt.Sprintf(format, args...)
 		fi.Findings = append(fi.Findings, Finding{Severity: sev, Slot: s.Key, Label: s.Label,

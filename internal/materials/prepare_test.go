@@ -2,6 +2,7 @@ package materials
 
 import (
 	"bytes"
+	"encoding/base64"
 	"image"
 	"image/color"
 	"image/gif"
@@ -228,4 +229,52 @@ func grey(m *image.RGBA) *image.Paletted {
 		p.Pix[i] = m.Pix[4*i]
 	}
 	return p
+}
+
+// gopherWebP is golang.org/x/image's testdata/gopher-doc.1bpp.lossless.webp
+// (BSD licence, 442 bytes): Go has no WebP encoder to make one.
+const gopherWebP = "UklGRrIBAABXRUJQVlA4TKUBAAAvSsAYAA8w//M///MfeJAkbXvaSG7m8Q3GfYSBJekwQztm/IcZlgwnmWImn2BK7aFmBtnVir6q" +
+	"//8VOkFE/xm4baTIu8c48ArEo6+B3zFKYln3pqClSCKX0begFTAXFOLXHSyF8cCNcZEG4OywuA4KVVfJCiArU7GAgJI8+lJP/OKM" +
+	"T/fBAjevg1cYB7YVkFuWga2lyPi5I0HFy5YTpWIHg0RZpkniRVW9odHAKOwosWuOGdxIyn2OvaCDvhg/we6TwadPBPbqBV58MsLm" +
+	"MJ8yZnOWk8SRz4N+QoyPL+MnamzMvcE1rHNEr91F9GKZPVUcS9w7PhhH36suB9qPeYb/oLk6cuTiJ0wOK3m5h1cKjW6EVZCYMK7d" +
+	"xcKCBdgP9HkKr9gkAO2P8GKZGWVdIAatQa+1IDpt6qyorVwdy01xdW8Jkfk6xjEXmVQQ+HQdFr6OKhIN34dXWq0+0qr6EJSCeeVL" +
+	"H9+gvGTLyqM65PQ44ihzlTXxQKjKbAvshXgir7Lil9w4L2bvMycmjQcqXaMCO6BlY28i+FOLzbfI1vEqxAhotocAAA=="
+
+func TestPrepareConvertsWebP(t *testing.T) {
+	data, err := base64.StdEncoding.DecodeString(gopherWebP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := write(t, dir, "scan.jpg", data)
+	other, _ := SlotByKey("other")
+	if f, bad := CheckFile(other, in); !bad || !strings.Contains(f.Reason, "is a WebP image") {
+		t.Errorf("WebP named .jpg: %v %+v", bad, f)
+	}
+	res, err := Prepare(map[string][]string{"other": {in}}, filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outputs[0].Action != "converted" {
+		t.Fatalf("WebP: %+v", res.Outputs[0])
+	}
+	if _, format := decodeFile(t, res.Files["other"][0]); format != "jpeg" {
+		t.Errorf("WebP became %s, want jpeg", format)
+	}
+}
+
+// pdfcpu must not leave a config folder in the user's home: identity
+// documents pass through here, and a tool should leave nothing behind.
+func TestPDFWorkWritesNothingIntoHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	pdf := pdfOf(t, jpegBytes(t, scan(600, 800, 0, 1), 80))
+	inspectPDF(encrypt(t, pdf, ""))
+	if _, err := optimizePDF(pdf); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(home); len(entries) != 0 {
+		t.Errorf("pdfcpu wrote into the home folder: %v", entries)
+	}
 }
