@@ -43,7 +43,7 @@ func slotViews() []slotView {
 		if s.Type == materials.PDF {
 			kind, v.Accept = "PDF 文件", ".pdf,application/pdf"
 		}
-		v.Tip = fmt.Sprintf("只能上传%s，单个文件不超过 %s", kind, materials.HumanSize(s.MaxBytes))
+		v.Tip = fmt.Sprintf("只能上传 %s，单个文件不超过 %s", kind, materials.HumanSize(s.MaxBytes))
 		if s.MaxFiles > 0 {
 			v.Tip += fmt.Sprintf("，最多 %d 个", s.MaxFiles)
 		}
