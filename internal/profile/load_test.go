@@ -291,9 +291,12 @@ func TestLoadYAMLSyntax(t *testing.T) {
 		line, col      int
 		text           string
 	}{
-		{"bad indentation", "  gender: male\n", " gender: male\n", 15, 0, "line 15 reads: gender: male"},
+		{"bad indentation", "  gender: male\n", " gender: male\n", 15, 2, "line 15 reads: gender: male"},
+		{"colon in a value", "name_pinyin: ZHANG SAN", "name_pinyin: ZHANG: SAN", 13, 21, "mapping values are not allowed"},
+		// The quoted text runs on to the next quote, so YAML breaks at line 19.
+		{"unclosed quote", `name: 张三`, `name: "张三`, 19, 14, "did not find expected key"},
 		{"tab", "  gender: male\n", "\tgender: male\n", 15, 1, "never tabs"},
-		{"unclosed flow", "region: [北京市, 海淀区]", "region: [北京市, 海淀区", 0, 0, "YAML syntax"},
+		{"unclosed flow", "region: [北京市, 海淀区]", "region: [北京市, 海淀区", 23, 21, "did not find expected ',' or ']'"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -191,8 +193,8 @@ func yamlSyntax(err error, data []byte) Problem {
 	}
 	// yaml.v3 reports a parser error at the start of the enclosing block,
 	// often lines above the mistake; find the first line that breaks it.
-	if l := firstFailingLine(data, p.Message); l > 0 {
-		p.Line = l
+	if l, col := firstFailure(data, p.Message); l > 0 {
+		p.Line, p.Column = l, col
 	}
 	lines := strings.Split(string(data), "\n")
 	if p.Line == 0 {
@@ -208,7 +210,7 @@ func yamlSyntax(err error, data []byte) Problem {
 	var hints []string
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 	if strings.Contains(p.Message, "tab character") || strings.Contains(indent, "\t") {
-		p.Column = strings.IndexByte(text, '\t') + 1
+		p.Column = utf8.RuneCountInString(text[:strings.IndexByte(text, '\t')]) + 1
 		hints = append(hints, "indent with spaces, never tabs")
 	} else {
 		hints = append(hints, `check the indentation (spaces only) and the ": " after each key; quote values that contain ": " or " #"`)
@@ -220,12 +222,21 @@ func yamlSyntax(err error, data []byte) Problem {
 	return p
 }
 
-// firstFailingLine returns the smallest number of leading lines of data
-// that fail to parse with the same message as the whole, by bisection: a
-// YAML prefix is usually valid on its own, so the first failing prefix ends
-// at the line that breaks the document. It returns 0 when the search finds
-// nothing better.
-func firstFailingLine(data []byte, msg string) int {
+// firstFailure returns the line and column where data first fails to parse
+// with the same message as the whole: the smallest failing prefix, found by
+// bisection over lines and then over the bytes of that line. A YAML prefix
+// is usually valid on its own, so the prefix ends where the document breaks.
+// It returns 0, 0 when the search finds nothing.
+func firstFailure(data []byte, msg string) (line, col int) {
+	fails := func(n int) bool {
+		var node yaml.Node
+		err := yaml.Unmarshal(data[:n], &node)
+		if err == nil {
+			return false
+		}
+		m := yamlLineRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
+		return m != nil && "YAML syntax: "+m[2] == msg
+	}
 	var ends []int // byte offset after each line
 	for i, b := range data {
 		if b == '\n' {
@@ -235,28 +246,22 @@ func firstFailingLine(data []byte, msg string) int {
 	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
 		ends = append(ends, len(data))
 	}
-	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(data[:ends[k-1]], &n)
-		if err == nil {
-			return false
-		}
-		m := yamlLineRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
-		return m != nil && "YAML syntax: "+m[2] == msg
+	if !fails(len(data)) {
+		return 0, 0
 	}
-	lo, hi := 1, len(ends)
-	if !fails(hi) {
-		return 0
+	line = 1 + sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
+	if line > len(ends) {
+		return 0, 0
 	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
+	start := 0
+	if line > 1 {
+		start = ends[line-2]
 	}
-	return lo
+	n := start + sort.Search(ends[line-1]-start, func(i int) bool { return fails(start + i + 1) })
+	if n < ends[line-1] {
+		col = utf8.RuneCount(data[start:n]) + 1
+	}
+	return line, col
 }
 
 func joinPath(parent, key string) string {
