@@ -222,6 +222,10 @@ func yamlSyntax(err error, data []byte) Problem {
 	return p
 }
 
+// maxSearch bounds the files firstFailure searches: each step parses a
+// prefix, and a real profile is a few KB, not the 1 MB the cap allows.
+const maxSearch = 64 << 10
+
 // firstFailure returns the line and column where data first fails to parse
 // with the same message as the whole: the smallest failing prefix, found by
 // bisection over lines and then over the bytes of that line. A YAML prefix
@@ -246,7 +250,7 @@ func firstFailure(data []byte, msg string) (line, col int) {
 	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
 		ends = append(ends, len(data))
 	}
-	if !fails(len(data)) {
+	if len(data) > maxSearch || !fails(len(data)) {
 		return 0, 0
 	}
 	line = 1 + sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
