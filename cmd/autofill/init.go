@@ -53,7 +53,8 @@ func runInit(o *initOptions) error {
 		if _, err := o.io.Out.Write(tmpl); err != nil {
 			return err
 		}
-		fmt.Fprintln(o.io.ErrOut, "autofill: wrote a profile template to standard output; save it with mode 600 (it will hold your ID number).")
+		fmt.Fprintln(o.io.ErrOut, `autofill: wrote a profile template to standard output. Save it readable by you only
+(chmod 600: it will hold your ID number), fill in every "", then run: autofill validate FILE`)
 		return nil
 	}
 	if ext := strings.ToLower(filepath.Ext(o.file)); ext != ".yaml" && ext != ".yml" {
