@@ -219,7 +219,24 @@ func runRun(ctx context.Context, o *runOptions) error {
 		}
 	}
 	printResult(o.io, res, runErr)
-	return runErr
+	return redactErr(red, runErr)
+}
+
+// redactedError masks personal data in an error's text and keeps its chain
+// (so the exit code survives).
+type redactedError struct {
+	err error
+	red *profile.Redactor
+}
+
+func (e *redactedError) Error() string { return e.red.String(e.err.Error()) }
+func (e *redactedError) Unwrap() error { return e.err }
+
+func redactErr(red *profile.Redactor, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &redactedError{err, red}
 }
 
 // loadChecked loads and validates a profile, printing every problem; errors

@@ -65,10 +65,12 @@ type runner struct {
 	never []string // every never_click selector of every map
 	state *State
 	res   *Result
+	red   *profile.Redactor // masks ID numbers and phones in messages
 
 	page       string // current page id
 	visits     map[string]int
 	manualUsed bool
+	addedRows  map[int]bool // study-history rows this run added
 	password   string
 	passTried  bool
 }
@@ -92,12 +94,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &runner{
-		opts:   o,
-		vals:   &values{p: o.Profile, d: d},
-		maps:   o.Maps,
-		state:  st,
-		res:    &Result{RunDir: o.RunDir},
-		visits: map[string]int{},
+		opts:      o,
+		vals:      &values{p: o.Profile, d: d},
+		maps:      o.Maps,
+		state:     st,
+		red:       profile.NewRedactor(o.Profile),
+		res:       &Result{RunDir: o.RunDir},
+		visits:    map[string]int{},
+		addedRows: map[int]bool{},
 	}
 	for _, p := range o.Maps.Pages() {
 		r.never = append(r.never, o.Maps.Get(p).NeverClick...)

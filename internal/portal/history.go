@@ -15,8 +15,15 @@ import (
 // reported, never deleted. Re-running adds nothing twice.
 func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) error {
 	t := f.Table
-	headers, err := call[[]string](ctx, "tableHeaders", f.CSS)
-	if err != nil {
+	if _, _, err := r.resolve(ctx, m, f, ""); err != nil {
+		return err
+	}
+	var headers []string
+	if err := waitFor(ctx, r.opts.StepTimeout, "the "+f.Label+" table", func() (bool, error) {
+		var err error
+		headers, err = call[[]string](ctx, "tableHeaders", f.CSS)
+		return len(headers) > 0, err
+	}); err != nil {
 		return err
 	}
 	cols := map[string]int{}
@@ -30,48 +37,56 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 		}
 	}
 	level := dialogField(t, "study.level")
-	rows, err := call[[][]string](ctx, "tableRows", t.Rows)
-	if err != nil {
-		return err
-	}
-	used := make([]bool, len(rows))
-	for i := range r.vals.p.StudyHistory {
-		s := &r.vals.p.StudyHistory[i]
-		rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: f.Label, Kind: string(f.Kind), Value: rowText(s, level)}
-		if j := findRow(rows, used, cols, t.Columns, s, level); j >= 0 {
-			used[j] = true
-			rep.Found = strings.Join(rows[j], " | ")
-			rep.Status = Already
-			r.emit(Event{Type: EvField, Field: &rep})
-			continue
-		}
-		if err := r.addRow(ctx, m, f, s); err != nil {
-			rep.Status, rep.Error = Failed, err.Error()
-			r.emit(Event{Type: EvField, Field: &rep})
-			return err
-		}
-		rows, err = call[[][]string](ctx, "tableRows", t.Rows)
+	// Reconcile until every profile row is on the page: add the first one
+	// missing, read the table again, repeat. Reading afresh each time keeps
+	// this right even when the portal re-sorts or reloads the table.
+	for added := 0; ; added++ {
+		rows, err := call[[][]string](ctx, "tableRows", t.Rows)
 		if err != nil {
 			return err
 		}
-		used = append(used, make([]bool, len(rows)-len(used))...)
-		j := findRow(rows, used, cols, t.Columns, s, level)
-		if j < 0 {
+		used := make([]bool, len(rows))
+		missing := -1
+		var reports []FieldReport
+		for i := range r.vals.p.StudyHistory {
+			s := &r.vals.p.StudyHistory[i]
+			rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: f.Label, Kind: string(f.Kind), Value: rowText(s, level), Status: Already}
+			if j := findRow(rows, used, cols, t.Columns, s, level); j >= 0 {
+				used[j] = true
+				rep.Found = strings.Join(rows[j], " | ")
+				if r.addedRows[i] {
+					rep.Status = Filled
+				}
+			} else if missing < 0 {
+				missing = i
+			}
+			reports = append(reports, rep)
+		}
+		if missing < 0 {
+			for i := range reports {
+				r.emit(Event{Type: EvField, Field: &reports[i]})
+			}
+			for j, row := range rows {
+				if !used[j] {
+					r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历 row %q is on the page but not in the profile; left as is (delete it by hand if it is wrong)", strings.Join(row, " | "))})
+				}
+			}
+			return nil
+		}
+		if added >= len(r.vals.p.StudyHistory) {
+			rep := reports[missing]
 			rep.Status, rep.Error = Failed, "added, but no row of the table shows it"
 			r.emit(Event{Type: EvField, Field: &rep})
 			return failure(&MismatchError{Page: m.Page, Label: f.Label + " " + rep.Key, Want: rep.Value, Got: fmt.Sprint(rows)})
 		}
-		used[j] = true
-		rep.Found = strings.Join(rows[j], " | ")
-		rep.Status = Filled
-		r.emit(Event{Type: EvField, Field: &rep})
-	}
-	for j, row := range rows {
-		if !used[j] {
-			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历 row %q is on the page but not in the profile; left as is (delete it by hand if it is wrong)", strings.Join(row, " | "))})
+		if err := r.addRow(ctx, m, f, &r.vals.p.StudyHistory[missing]); err != nil {
+			return err
+		}
+		r.addedRows[missing] = true
+		if gone, _ := r.left(ctx, m.Page)(); gone {
+			return errLeftPage
 		}
 	}
-	return nil
 }
 
 func dialogField(t *pagemap.TableSpec, key string) pagemap.Field {

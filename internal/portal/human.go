@@ -88,8 +88,7 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 	captcha := false
 	for _, f := range m.Fields {
 		if f.Key == "human.captcha" {
-			n, _ := call[int](ctx, "visibleCount", f.CSS)
-			captcha = n > 0
+			captcha = r.present(ctx, m, f)
 		}
 	}
 	if captcha || r.password == "" {

@@ -15,8 +15,33 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
+// errLeftPage says the browser left the page while it was being filled
+// (the session expired and the portal went to the login page): the loop
+// detects the new page and comes back.
+var errLeftPage = errors.New("the page changed while it was being filled")
+
 // step fills one form page (基本信息 … 上传材料), then moves on with 下一步.
+// When the browser leaves the page half-way (an expired session sends it to
+// the login page), whatever went wrong is not about this page: the loop
+// takes over from the page the browser is on.
 func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
+	err := r.fillStep(ctx, m)
+	if err == nil {
+		return nil
+	}
+	var fc *ForbiddenClick
+	var ie *IdentityError
+	if errors.As(err, &fc) || errors.As(err, &ie) || ctx.Err() != nil {
+		return err
+	}
+	if gone, _ := r.left(ctx, m.Page)(); gone {
+		r.emit(Event{Type: EvWarning, Message: "left page " + m.Page + " while filling it (did the session expire?); continuing from the page the browser is on"})
+		return nil
+	}
+	return err
+}
+
+func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 	if err := r.identityGuard(ctx, m); err != nil {
 		return err
 	}
@@ -82,7 +107,7 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 		} else {
 			rep.Status = Failed
 			rep.Error = "differs from the profile"
-			diffs = append(diffs, fmt.Sprintf("%s: the page shows %q, the profile has %q", f.Label, got.Value, w.text))
+			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q", f.Label, got.Value, w.text)))
 		}
 		reports = append(reports, rep)
 	}
@@ -150,6 +175,19 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 		}
 	}
 	return "", "", drift(d)
+}
+
+// present reports, without waiting, whether a field's control is on the page
+// (by selector or by label), for controls that only sometimes exist.
+func (r *runner) present(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
+	scope := m.Form
+	if scope == "" {
+		scope = m.Detect.CSS
+	}
+	res, err := call[struct {
+		How string `json:"how"`
+	}](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
+	return err == nil && (res.How == "css" || res.How == "label")
 }
 
 // fillField enters one profile value and proves it by reading it back.
