@@ -1,9 +1,11 @@
 simPage({
   data: function () {
     var req = function (msg, trigger) { return { required: true, message: msg, trigger: trigger || 'blur' }; };
+    // The identity is part of the form model so each item can carry a prop
+    // like every other field; the server ignores it (registration owns it).
+    var form = Object.assign({}, SIM.identity, SIM.form);
     return {
-      identity: SIM.identity,
-      form: SIM.form,
+      form: form,
       regions: window.SIM_REGIONS || [],
       regionProps: { value: 'n', label: 'n', children: 'd' },
       pastOnly: { disabledDate: function (d) { return d.getTime() > Date.now(); } },
