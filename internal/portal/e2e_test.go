@@ -27,15 +27,22 @@ type harness struct {
 	maps *pagemap.Set
 	b    *browser.Browser
 	pw   map[string]string
+	tab  context.Context // the tab of the current run, for tests that play the person
 }
 
+// newHarness starts a demo simulator: no captcha, and the face and code
+// steps complete by themselves.
 func newHarness(t *testing.T, o portalsim.Options) *harness {
+	o.Demo = true
+	return startHarness(t, o)
+}
+
+func startHarness(t *testing.T, o portalsim.Options) *harness {
 	t.Helper()
 	maps, err := pagemap.Load(selectors.FS, "selectors")
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Demo = true // no captcha; face and code complete by themselves
 	h := &harness{t: t, sim: simtest.Start(t, o), maps: maps, b: browsertest.Start(t), pw: map[string]string{}}
 	t.Cleanup(h.assertNeverSubmitted)
 	return h
@@ -80,6 +87,7 @@ func (h *harness) run(p *profile.Profile, tweak func(*portal.Options)) (*portal.
 	defer cancel()
 	ctx, stop := context.WithTimeout(tab, 4*time.Minute)
 	defer stop()
+	h.tab = ctx
 	rec := &portal.Recorder{}
 	pw := h.pw[p.Account.Username]
 	o := portal.Options{
