@@ -21,11 +21,17 @@ build:
 test: deps
 	$(GO) test $(TESTFLAGS) ./...
 
+# The dry-run of the fictional example applicant against the built-in
+# simulator: the whole flow, headless, ending with a ready draft.
 demo: deps build
-	./$(BIN) --help
+	@chmod 600 examples/me.yaml  # git does not keep file modes; the profile holds an ID number
+	./$(BIN) --profile examples/me.yaml --dry-run
 
+# Benchmarks: the full application against the simulator (time per page,
+# peak memory), batch throughput, redaction, materials preparation.
+BENCHTIME ?= 3x
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -19,9 +17,8 @@ import (
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
-	"github.com/cscse-tools/autofill/internal/materials"
+	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/selectors"
@@ -147,7 +144,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
-	if err := checkMaterials(deg); err != nil {
+	if err := job.CheckMaterials(deg); err != nil {
 		return err
 	}
 	runDir := o.RunDir
@@ -160,10 +157,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	red := profile.NewRedactor(p)
 	log := o.log().Output(red.Writer(os.Stderr))
 
-	eopts := portal.Options{
-		Profile: p, DegreeID: deg.ID, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir,
-		Wait: o.Wait, Log: log,
-	}
+	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
@@ -186,8 +180,9 @@ func runRun(ctx context.Context, o *runOptions) error {
 			p.Consent.ServiceAgreement = true
 			fmt.Fprintln(o.io.ErrOut, "dry run: accepting the simulator's service agreement for you; on the live portal you accept it yourself unless consent.service_agreement is true")
 		}
-		eopts.BaseURL = sim.URL + "/"
-		eopts.Password = func(context.Context) (string, error) { return pw, nil }
+		spec.BaseURL = sim.URL + "/"
+		spec.Password = func(context.Context) (string, error) { return pw, nil }
+		spec.Sim = sim.Server
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
 		tmp, err := os.MkdirTemp("", "autofill-dryrun-")
@@ -196,27 +191,25 @@ func runRun(ctx context.Context, o *runOptions) error {
 		}
 		defer os.RemoveAll(tmp)
 		bopts.UserDataDir = tmp
-		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine)\n", sim.URL)
+		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine); it plays your part in the face scan and the 12367 code\n", sim.URL)
 	} else {
-		eopts.Password = passwordSource(o.io)
+		spec.Password = passwordSource(o.io)
 		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
 			bopts.UserDataDir = defaultBrowserProfile(p.Account.Username)
 		}
 	}
 	codes := make(chan string, 1)
-	eopts.Codes = codes
-	eopts.Sink = newConsoleSink(o.io, red, o.JSON, o.Quiet, codes)
+	spec.Codes = codes
+	spec.Sink = newConsoleSink(o.io, red, o.JSON, o.Quiet, codes)
 
 	b, err := browser.Start(ctx, bopts)
 	if err != nil {
 		return err
 	}
 	defer b.Close()
-	res, runErr := portal.Run(b.Tab(), eopts)
-	if sim != nil {
-		if err := saveAccepted(sim.Server, p, deg, maps, runDir, o.io); err != nil && runErr == nil {
-			runErr = err
-		}
+	res, runErr := job.Run(b.Tab(), spec)
+	if sim != nil && runErr == nil {
+		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, job.AcceptedFile))
 	}
 	printResult(o.io, res, runErr)
 	return redactErr(red, runErr)
@@ -262,58 +255,6 @@ func loadChecked(ios *iostreams.IOStreams, path string) (*profile.Profile, error
 		}
 	}
 	return p, nil
-}
-
-// checkMaterials refuses to start when an upload would be refused, naming
-// every file, before a browser opens.
-func checkMaterials(d *profile.Degree) error {
-	var bad []string
-	for key, files := range d.Materials.All() {
-		slot, ok := materials.SlotByKey(key)
-		if !ok {
-			continue
-		}
-		for _, f := range materials.CheckSlot(slot, files) {
-			bad = append(bad, fmt.Sprintf("  %s: %s", slot.Label, f.Message))
-		}
-	}
-	if len(bad) > 0 {
-		return exitcode.Errorf(exitcode.BadInput, "these files would be refused by the portal:\n%s\nrun `autofill materials prepare` to fix what can be fixed", strings.Join(bad, "\n"))
-	}
-	return nil
-}
-
-// saveAccepted writes what the simulator accepted (accepted.json, 0600) and
-// checks it against the profile, field by field.
-func saveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, maps *pagemap.Set, dir string, ios *iostreams.IOStreams) error {
-	st, ok := s.State(p.Account.Username)
-	if !ok {
-		return errors.New("the simulator has no record of this applicant")
-	}
-	b, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := portal.WriteFileAtomic(filepath.Join(dir, "accepted.json"), b, 0o600); err != nil {
-		return err
-	}
-	if len(st.Applications) != 1 {
-		return fmt.Errorf("the simulator holds %d applications for this applicant; expected one", len(st.Applications))
-	}
-	if st.SubmitAttempts+st.PaymentAttempts > 0 {
-		return fmt.Errorf("SAFETY: the simulator saw %d submit and %d payment attempts", st.SubmitAttempts, st.PaymentAttempts)
-	}
-	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), st.Applications[0].Accepted)
-	if len(diffs) > 0 {
-		red := profile.NewRedactor(p)
-		var lines []string
-		for _, df := range diffs {
-			lines = append(lines, "  "+red.String(df.String()))
-		}
-		return fmt.Errorf("the simulator accepted %d of %d fields differently from the profile:\n%s", len(diffs), n, strings.Join(lines, "\n"))
-	}
-	fmt.Fprintf(ios.ErrOut, "dry run: the simulator accepted all %d fields exactly as in the profile (%s)\n", n, filepath.Join(dir, "accepted.json"))
-	return nil
 }
 
 // passwordSource reads AUTOFILL_PASSWORD, else asks without echo when a

@@ -50,7 +50,7 @@ func startHarness(t *testing.T, o portalsim.Options) *harness {
 
 // example loads the fictional applicant and lets a test change it; the
 // result must still be a valid profile, so variants stay realistic.
-func example(t *testing.T, change func(p *profile.Profile)) *profile.Profile {
+func example(t testing.TB, change func(p *profile.Profile)) *profile.Profile {
 	t.Helper()
 	p, err := profile.Load("../../examples/me.yaml")
 	if err != nil {

@@ -1,0 +1,111 @@
+// Package job runs one application: one degree of one profile, in one
+// browser tab, into one run directory. `autofill run` runs one job; `autofill
+// batch` runs many side by side. A job checks the upload files before the
+// browser is touched, drives the engine, and on a dry-run saves and checks
+// what the simulator accepted.
+package job
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/materials"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+// Spec is one job.
+type Spec struct {
+	Profile *profile.Profile // loaded and validated
+	Degree  *profile.Degree
+	Maps    *pagemap.Set
+	BaseURL string
+	RunDir  string
+
+	Password func(context.Context) (string, error)
+	Codes    <-chan string
+	Wait     time.Duration
+	Sink     portal.Sink
+	Log      zerolog.Logger
+
+	// Sim is the simulator of a dry-run: the job saves what it accepted as
+	// accepted.json and compares it with the profile.
+	Sim *portalsim.Server
+}
+
+// AcceptedFile is where a dry-run keeps the simulator's record.
+const AcceptedFile = "accepted.json"
+
+// Run drives tab through the portal for the spec. Errors carry exit codes.
+func Run(tab context.Context, s Spec) (*portal.Result, error) {
+	if err := CheckMaterials(s.Degree); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(s.RunDir, 0o700); err != nil {
+		return nil, fmt.Errorf("run directory: %w", err)
+	}
+	res, err := portal.Run(tab, portal.Options{
+		Profile: s.Profile, DegreeID: s.Degree.ID, Maps: s.Maps, BaseURL: s.BaseURL, RunDir: s.RunDir,
+		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log,
+	})
+	if s.Sim != nil {
+		if aerr := SaveAccepted(s.Sim, s.Profile, s.Degree, s.Maps, s.RunDir); aerr != nil && err == nil {
+			err = aerr
+		}
+	}
+	return res, err
+}
+
+// CheckMaterials refuses to start when an upload would be refused, naming
+// every file, before a browser is touched.
+func CheckMaterials(d *profile.Degree) error {
+	if err := materials.Verify(d.Materials.All()); err != nil {
+		return exitcode.Errorf(exitcode.BadInput, "%v\nrun `autofill materials prepare` to fix what can be fixed", err)
+	}
+	return nil
+}
+
+// SaveAccepted writes what the simulator accepted for the applicant
+// (accepted.json, 0600) and checks it against the profile, field by field,
+// and that nothing was submitted or paid.
+func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, maps *pagemap.Set, dir string) error {
+	st, ok := s.State(p.Account.Username)
+	if !ok {
+		return errors.New("the simulator has no record of this applicant")
+	}
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := portal.WriteFileAtomic(filepath.Join(dir, AcceptedFile), b, 0o600); err != nil {
+		return err
+	}
+	if st.SubmitAttempts+st.PaymentAttempts > 0 {
+		return fmt.Errorf("SAFETY: the simulator saw %d submit and %d payment attempts", st.SubmitAttempts, st.PaymentAttempts)
+	}
+	if len(st.Applications) != 1 {
+		return fmt.Errorf("the simulator holds %d applications for this applicant; expected one", len(st.Applications))
+	}
+	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), st.Applications[0].Accepted)
+	if len(diffs) > 0 {
+		red := profile.NewRedactor(p)
+		lines := make([]string, len(diffs))
+		for i, df := range diffs {
+			lines[i] = "  " + red.String(df.String())
+		}
+		return fmt.Errorf("the simulator accepted %d of %d fields differently from the profile:\n%s", len(diffs), n, strings.Join(lines, "\n"))
+	}
+	return nil
+}
