@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
@@ -117,24 +118,31 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+var (
+	fixableOnce  sync.Once
+	fixableFiles map[string][]byte
+)
+
 // fixableSet: a big photo, a PNG passport page, a diploma given as a JPEG
-// and a fine authorization PDF.
+// and an authorization given as a JPEG; generated once per test binary.
 func fixableSet(t *testing.T) (string, map[string][]byte) {
 	t.Helper()
-	files := map[string][]byte{
-		"materials/photo.jpg":    encode(t, noisy(1500, 2000, 70), false), // about 2.5 MB
-		"materials/passport.jpg": encode(t, noisy(1600, 1100, 4), true),   // a PNG
-		"materials/visa.jpg":     encode(t, noisy(1600, 1100, 4), false),
-		"materials/diploma.jpg":  encode(t, noisy(1240, 1754, 4), false),
-		"materials/auth.jpg":     encode(t, noisy(1240, 1754, 4), false),
-	}
+	fixableOnce.Do(func() {
+		fixableFiles = map[string][]byte{
+			"materials/photo.jpg":    encode(t, noisy(1200, 1600, 70), false), // about 1.6 MB
+			"materials/passport.jpg": encode(t, noisy(1600, 1100, 4), true),   // a PNG
+			"materials/visa.jpg":     encode(t, noisy(1600, 1100, 4), false),
+			"materials/diploma.jpg":  encode(t, noisy(1240, 1754, 4), false),
+			"materials/auth.jpg":     encode(t, noisy(1240, 1754, 4), false),
+		}
+	})
 	block := `      photo: materials/photo.jpg
       passport: [materials/passport.jpg]
       visa:
         - materials/visa.jpg      # F-1 visa
       diploma: materials/diploma.jpg
       authorization: materials/auth.jpg`
-	return writeApplicant(t, files, block), files
+	return writeApplicant(t, fixableFiles, block), fixableFiles
 }
 
 func TestMaterialsCheckReportsEveryFile(t *testing.T) {
@@ -143,7 +151,7 @@ func TestMaterialsCheckReportsEveryFile(t *testing.T) {
 	if code != exitcode.BadInput {
 		t.Errorf("exit %d, want %d\n%s", code, exitcode.BadInput, out)
 	}
-	for _, w := range []string{"证件照片", "materials/photo.jpg", "1500×2000 px", "takes at most 1 MB",
+	for _, w := range []string{"证件照片", "materials/photo.jpg", "1200×1600 px", "takes at most 1 MB",
 		"is a PNG image", "签证/居留许可", "ok", "学位证书", "takes a PDF only", "materials prepare"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("check output lacks %q:\n%s", w, out)

@@ -1,39 +1,72 @@
 package materials
 
 import (
+	"encoding/binary"
 	"errors"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
 // badSet writes one of every problem the portal (or a reviewer) would
 // reject, in the slots where an applicant would put them.
+// fixtures are made once per test binary: generating and encoding images
+// is most of the tests' time, under -race especially.
+var fixtures struct {
+	once                                  sync.Once
+	okJPEG, smallJPEG, png, okPDF, bigPDF []byte
+}
+
+func loadFixtures(t testing.TB) {
+	fixtures.once.Do(func() {
+		fixtures.okJPEG = jpegBytes(t, scan(1600, 1100, 8, 1), 85)
+		fixtures.smallJPEG = jpegBytes(t, scan(400, 300, 8, 5), 85)
+		fixtures.png = pngBytes(t, scan(1600, 1100, 8, 4))
+		page := jpegBytes(t, scan(1240, 1754, 8, 2), 85)
+		fixtures.okPDF = pdfOf(t, page)
+		// a 6 MB scan: the page's JPEG carries 6 MB of noise after its end
+		// marker, which image decoders skip and PDFs embed as it is
+		fixtures.bigPDF = pdfOf(t, padded(page, 6*mb))
+	})
+}
+
+func padded(jpg []byte, n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]byte, len(jpg), len(jpg)+n)
+	copy(out, jpg)
+	for i := 0; i < n; i += 8 {
+		out = binary.LittleEndian.AppendUint64(out, r.Uint64())
+	}
+	return out
+}
+
+// badSet writes one of every problem the portal (or a reviewer) would
+// reject, in the slots where an applicant would put them.
 func badSet(t *testing.T) (dir string, files map[string][]string) {
 	t.Helper()
+	loadFixtures(t)
+	f := &fixtures
 	dir = t.TempDir()
-	okJPEG := jpegBytes(t, scan(1600, 1100, 8, 1), 85)
-	page := jpegBytes(t, scan(1240, 1754, 8, 2), 85)
-	big := jpegBytes(t, scan(3300, 2500, 90, 3), 95) // about 6.5 MB
-	okPDF := pdfOf(t, page)
 	files = map[string][]string{
 		"photo": {write(t, dir, "photo.jpg", bigNoisyJPEG(t))},
 		"passport": {
-			write(t, dir, "p1.jpg", okJPEG),
-			write(t, dir, "p2.jpg", pngBytes(t, scan(1600, 1100, 8, 4))), // a PNG named .jpg
-			write(t, dir, "p3.jpg", okJPEG),
-			write(t, dir, "p4.jpg", withOrientation(okJPEG, 6)), // sideways
-			write(t, dir, "p5.jpg", jpegBytes(t, scan(400, 300, 8, 5), 85)),
-			write(t, dir, "p6.jpg", okJPEG[:len(okJPEG)/2]), // truncated
+			write(t, dir, "p1.jpg", f.okJPEG),
+			write(t, dir, "p2.jpg", f.png), // a PNG named .jpg
+			write(t, dir, "p3.jpg", f.okJPEG),
+			write(t, dir, "p4.jpg", withOrientation(f.okJPEG, 6)), // sideways
+			write(t, dir, "p5.jpg", f.smallJPEG),
+			write(t, dir, "p6.jpg", f.okJPEG[:len(f.okJPEG)/2]), // truncated
 		},
 		"visa":          {write(t, dir, "visa.jpg", nil)}, // empty
-		"diploma":       {write(t, dir, "diploma.pdf", pdfOf(t, big))},
-		"authorization": {write(t, dir, "auth.pdf", okPDF[:len(okPDF)/2])}, // corrupt
+		"diploma":       {write(t, dir, "diploma.pdf", f.bigPDF)},
+		"authorization": {write(t, dir, "auth.pdf", f.okPDF[:len(f.okPDF)/2])}, // corrupt
 		"transcript": {
-			write(t, dir, "t1.pdf", okPDF), // a PDF where JPEGs go
+			write(t, dir, "t1.pdf", f.okPDF), // a PDF where JPEGs go
 			filepath.Join(dir, "missing.jpg"),
 		},
-		"other": {write(t, dir, "other.jpg", okJPEG)},
+		"other": {write(t, dir, "other.jpg", f.okJPEG)},
 	}
 	return dir, files
 }

@@ -1,0 +1,5 @@
+//go:build !race
+
+package materials
+
+const raceEnabled = false
