@@ -35,13 +35,23 @@ func fitJPEG(img *image.RGBA, budget int64, floorLong, capLong int) (fitted, err
 	floorLong = min(floorLong, orig)
 	long := max(work.Bounds().Dx(), work.Bounds().Dy())
 	cur := work
-	for {
+	for round := 0; ; round++ {
+		if round == 0 {
+			// most scans fit at once at full quality: one encode
+			top, err := encodeJPEG(cur, qualityMax)
+			if err != nil {
+				return fitted{}, err
+			}
+			if int64(len(top)) <= budget {
+				return result(cur, top, qualityMax, orig), nil
+			}
+		}
 		small, err := encodeJPEG(cur, qualityMin)
 		if err != nil {
 			return fitted{}, err
 		}
 		if int64(len(small)) <= budget {
-			return searchQuality(cur, small, budget, orig)
+			return searchQuality(cur, small, budget, orig, round == 0)
 		}
 		if long <= floorLong {
 			return fitted{}, fmt.Errorf("at %d px on the long side (the least that stays legible) and JPEG quality %d it is still %s, over the %s budget",
@@ -55,31 +65,37 @@ func fitJPEG(img *image.RGBA, budget int64, floorLong, capLong int) (fitted, err
 }
 
 // searchQuality finds the highest quality that fits, knowing qualityMin
-// does (its output is small).
-func searchQuality(img *image.RGBA, small []byte, budget int64, orig int) (fitted, error) {
-	best, bestQ := small, qualityMin
-	if top, err := encodeJPEG(img, qualityMax); err != nil {
-		return fitted{}, err
-	} else if int64(len(top)) <= budget {
-		best, bestQ = top, qualityMax
-	} else {
-		// a quality step of 2 is invisible and saves two encodes
-		lo, hi := qualityMin, qualityMax
-		for hi-lo > 2 {
-			mid := (lo + hi) / 2
-			b, err := encodeJPEG(img, mid)
-			if err != nil {
-				return fitted{}, err
-			}
-			if int64(len(b)) <= budget {
-				lo, best, bestQ = mid, b, mid
-			} else {
-				hi = mid
-			}
+// does (its output is small) and, when topFailed, qualityMax does not.
+func searchQuality(img *image.RGBA, small []byte, budget int64, orig int, topFailed bool) (fitted, error) {
+	if !topFailed {
+		top, err := encodeJPEG(img, qualityMax)
+		if err != nil {
+			return fitted{}, err
+		}
+		if int64(len(top)) <= budget {
+			return result(img, top, qualityMax, orig), nil
 		}
 	}
-	return fitted{data: best, width: img.Bounds().Dx(), height: img.Bounds().Dy(),
-		quality: bestQ, scaledFromLong: orig}, nil
+	best, bestQ := small, qualityMin
+	// a quality step of 2 is invisible and saves two encodes
+	lo, hi := qualityMin, qualityMax
+	for hi-lo > 2 {
+		mid := (lo + hi) / 2
+		b, err := encodeJPEG(img, mid)
+		if err != nil {
+			return fitted{}, err
+		}
+		if int64(len(b)) <= budget {
+			lo, best, bestQ = mid, b, mid
+		} else {
+			hi = mid
+		}
+	}
+	return result(img, best, bestQ, orig), nil
+}
+
+func result(img *image.RGBA, data []byte, q, orig int) fitted {
+	return fitted{data: data, width: img.Bounds().Dx(), height: img.Bounds().Dy(), quality: q, scaledFromLong: orig}
 }
 
 func encodeJPEG(img image.Image, q int) ([]byte, error) {
