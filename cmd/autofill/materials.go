@@ -212,7 +212,11 @@ func runMaterialsPrepare(o *materialsPrepareOptions) error {
 		d := p.Degrees[i]
 		dir := outDir
 		if len(idx) > 1 { // several degrees: one folder each, so names do not clash
-			dir = filepath.Join(outDir, d.ID)
+			sub := d.ID
+			if sub == "" || sub != filepath.Base(sub) || sub == "." || sub == ".." {
+				sub = fmt.Sprintf("degree-%d", i+1)
+			}
+			dir = filepath.Join(outDir, sub)
 		}
 		files := d.Materials.All()
 		if len(o.diplomaPages) > 0 {
