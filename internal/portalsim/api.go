@@ -71,6 +71,7 @@ func (s *Server) apiCreate(r *http.Request, sess *session) (any, error) {
 	defer s.mu.Unlock()
 	acc := s.accounts[sess.user]
 	a := newApplication(s.newAppID(), s.now())
+	a.manual = acc.ManualVerify
 	acc.apps = append(acc.apps, a)
 	s.log.Info().Str("user", sess.user).Str("app", a.id).Msg("sim: application created")
 	return map[string]string{"id": a.id, "redirect": "/apply/" + a.id + "/verify"}, nil

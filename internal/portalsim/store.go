@@ -25,6 +25,12 @@ type Account struct {
 	Nationality string `json:"国籍"`
 	IDType      string `json:"证件类型"`
 	IDNumber    string `json:"证件号码"`
+
+	// ManualVerify keeps Demo from completing the face scan and the 12367
+	// code of this account's new applications by itself, so a test can play
+	// an applicant nobody answers for; POST /__sim/verify completes them.
+	// Not part of the identity.
+	ManualVerify bool `json:"manual_verify,omitempty"`
 }
 
 func (a Account) sameIdentity(b Account) bool {
@@ -56,6 +62,7 @@ type application struct {
 	created time.Time
 
 	qrServed time.Time // when the verify QR was first served (Demo timing)
+	manual   bool      // Demo leaves verification to the hook (Account.ManualVerify)
 	faceDone bool
 	codeDone bool
 	code     string

@@ -13,10 +13,10 @@ import (
 const demoStep = time.Second
 
 // refreshVerify advances a Demo application's verification with time; the
-// caller holds s.mu. Outside Demo only the hook or CompleteVerification
-// completes the face step.
+// caller holds s.mu. Outside Demo, and for accounts with ManualVerify, only
+// the hook or CompleteVerification completes the face step.
 func (s *Server) refreshVerify(a *application) {
-	if !s.o.Demo || a.qrServed.IsZero() || a.verified() {
+	if !s.o.Demo || a.manual || a.qrServed.IsZero() || a.verified() {
 		return
 	}
 	since := s.now().Sub(a.qrServed)
