@@ -160,10 +160,7 @@ func (r *runner) loop(ctx context.Context) error {
 	if err := installHelpers(ctx); err != nil {
 		return err
 	}
-	start := r.opts.BaseURL
-	if r.state.LastURL != "" {
-		start = r.state.LastURL // resume where the last run was
-	}
+	start := resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
 	if err := chromedp.Do(ctx, chromedp.Navigate(start)); err != nil {
 		return fmt.Errorf("opening %s: %w", start, err)
 	}
