@@ -113,10 +113,10 @@ func (r *runner) pickOption(ctx context.Context, id string, f pagemap.Field, tex
 	if err := r.guard(opt.point, f.Label); err != nil {
 		return failure(err)
 	}
-	if err := mouseClick(ctx, opt.X, opt.Y); err != nil {
-		return err
-	}
-	return r.waitClosed(ctx, id, f.Label)
+	// No need to wait for the dropdown's closing animation: the read-back
+	// confirms the choice, and the next click waits until nothing covers
+	// its target.
+	return mouseClick(ctx, opt.X, opt.Y)
 }
 
 // openPopper clicks a select, cascader or date picker and waits until its
@@ -243,7 +243,7 @@ func (r *runner) pickPath(ctx context.Context, id string, f pagemap.Field, path 
 			return err
 		}
 	}
-	return r.waitClosed(ctx, id, f.Label)
+	return nil
 }
 
 // typeDate types a date in the picker's display format and presses Enter,
