@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/report"
 	"github.com/cscse-tools/autofill/selectors"
 )
 
@@ -28,8 +30,9 @@ import (
 const DefaultBaseURL = "https://portal.cscse.edu.cn/"
 
 type runOptions struct {
-	io  *iostreams.IOStreams
-	log func() zerolog.Logger
+	io    *iostreams.IOStreams
+	log   func() zerolog.Logger
+	logTo func(io.Writer) zerolog.Logger // the command's logger, writing to a given writer
 
 	ProfilePath string
 	Degree      string
@@ -75,7 +78,7 @@ changed (run autofill check), 4 waiting for you (run again to continue),
 130 interrupted.`
 
 func newRunCmd(a *app) *cobra.Command {
-	opts := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
+	opts := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }, logTo: a.loggerTo}
 	cmd := &cobra.Command{
 		Use:     "run --profile FILE",
 		Short:   "Fill the application from a profile (the default command)",
@@ -93,7 +96,7 @@ func newRunCmd(a *app) *cobra.Command {
 // addRunFlags defines the run flags; the root command has them too, so that
 // `autofill --profile me.yaml` is the run.
 func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
-	fs.StringVarP(&o.ProfilePath, "profile", "p", "", "the applicant's profile (YAML, JSON or TOML); see `autofill init`")
+	fs.StringVarP(&o.ProfilePath, "profile", "p", "", "the applicant's profile (YAML, JSON or TOML); make one with: autofill init FILE")
 	fs.StringVar(&o.Degree, "degree", "", "which degree of the profile (its id); needed when there are several")
 	fs.StringVar(&o.BaseURL, "base-url", DefaultBaseURL, "the portal's address")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "run the whole flow against the built-in portal simulator, headless; nothing leaves this machine")
@@ -155,7 +158,11 @@ func runRun(ctx context.Context, o *runOptions) error {
 		return fmt.Errorf("run directory: %w", err)
 	}
 	red := profile.NewRedactor(p)
-	log := o.log().Output(red.Writer(os.Stderr))
+	prog := newProgress(o.io, red, progressOptions{
+		JSON: o.JSON, Quiet: o.Quiet, Pages: report.PagesOf(maps), Wait: o.Wait, Again: againCommand(o, runDir),
+	})
+	defer prog.Close()
+	log := o.logTo(red.Writer(prog.LogWriter()))
 
 	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log}
 	bopts := browser.Options{
@@ -200,7 +207,8 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	codes := make(chan string, 1)
 	spec.Codes = codes
-	spec.Sink = newConsoleSink(o.io, red, o.JSON, o.Quiet, codes)
+	prog.o.Codes = codes
+	spec.Sink = prog
 
 	b, err := browser.Start(ctx, bopts)
 	if err != nil {
@@ -208,10 +216,11 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	defer b.Close()
 	res, runErr := job.Run(b.Tab(), spec)
+	prog.Close()
 	if sim != nil && runErr == nil {
 		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, job.AcceptedFile))
 	}
-	printResult(o.io, res, runErr)
+	prog.Result(res, runErr, runDir)
 	return redactErr(red, runErr)
 }
 
