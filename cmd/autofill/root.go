@@ -8,7 +8,7 @@ import (
 )
 
 func newRootCmd(a *app) *cobra.Command {
-	run := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
+	run := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }, logTo: a.loggerTo}
 	root := &cobra.Command{
 		Use:   "autofill [--profile FILE]",
 		Short: "Fill the CSCSE foreign degree authentication application from your profile",

@@ -49,14 +49,21 @@ type Spec struct {
 const AcceptedFile = "accepted.json"
 
 // Run drives tab through the portal for the spec. Errors carry exit codes.
-func Run(tab context.Context, s Spec) (*portal.Result, error) {
-	if err := CheckMaterials(s.Degree); err != nil {
-		return nil, err
-	}
+// The run directory gets run.log and the run report (report.json,
+// report.html), also when the run fails or is interrupted.
+func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 	if err := os.MkdirAll(s.RunDir, 0o700); err != nil {
 		return nil, fmt.Errorf("run directory: %w", err)
 	}
-	res, err := portal.Run(tab, portal.Options{
+	rec, err := startRecord(&s)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { rec.finish(tab, res, err) }()
+	if err := CheckMaterials(s.Degree); err != nil {
+		return nil, err
+	}
+	res, err = portal.Run(tab, portal.Options{
 		Profile: s.Profile, DegreeID: s.Degree.ID, Maps: s.Maps, BaseURL: s.BaseURL, RunDir: s.RunDir,
 		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log,
 	})

@@ -3,6 +3,7 @@
 package logging
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -56,4 +57,53 @@ func New(w io.Writer, o Options) (zerolog.Logger, error) {
 
 func console(w io.Writer, color bool) io.Writer {
 	return zerolog.ConsoleWriter{Out: w, NoColor: !color, TimeFormat: time.TimeOnly}
+}
+
+// FileLevel is the level of the log file kept in every run directory: enough
+// to reconstruct a run afterwards without asking the person to repeat it.
+const FileLevel = zerolog.DebugLevel
+
+// Tee returns a logger for one run: every entry at FileLevel or above goes
+// to file as a JSON line, and those at console's level go on to console in
+// its own format. mask (the profile's Redactor) is applied to each entry
+// before either sees it, so personal data is masked at every level.
+//
+// zerolog cannot add a writer to an existing logger, so the console side
+// re-logs each entry through console; entries are few (events, warnings),
+// so decoding them again costs nothing that matters.
+func Tee(console zerolog.Logger, file io.Writer, mask func(string) string) zerolog.Logger {
+	if mask == nil {
+		mask = func(s string) string { return s }
+	}
+	level := min(console.GetLevel(), FileLevel)
+	return zerolog.New(teeWriter{console, file, mask}).Level(level).With().Timestamp().Logger()
+}
+
+type teeWriter struct {
+	console zerolog.Logger
+	file    io.Writer
+	mask    func(string) string
+}
+
+func (w teeWriter) Write(p []byte) (int, error) { return w.WriteLevel(zerolog.NoLevel, p) }
+
+func (w teeWriter) WriteLevel(l zerolog.Level, p []byte) (int, error) {
+	line := w.mask(string(p))
+	var err error
+	if l >= FileLevel || l == zerolog.NoLevel {
+		_, err = io.WriteString(w.file, line)
+	}
+	if c := w.console.GetLevel(); c != zerolog.Disabled && (l >= c || l == zerolog.NoLevel) {
+		fields := map[string]any{}
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.UseNumber()
+		if dec.Decode(&fields) == nil {
+			msg, _ := fields[zerolog.MessageFieldName].(string)
+			for _, k := range []string{zerolog.MessageFieldName, zerolog.LevelFieldName, zerolog.TimestampFieldName} {
+				delete(fields, k)
+			}
+			w.console.WithLevel(l).Fields(fields).Msg(msg)
+		}
+	}
+	return len(p), err
 }

@@ -1,0 +1,106 @@
+package report
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/portal"
+)
+
+// Advise says what to do about a run's error, in English and Chinese. The
+// error's own text says what happened and where; this adds the next step a
+// person can take.
+func Advise(err error) Item {
+	var id *portal.IdentityError
+	var mm *portal.MismatchError
+	var ve *portal.ValidationError
+	var fc *portal.ForbiddenClick
+	switch {
+	case errors.As(err, &id):
+		return Item{"Log out, log in with the applicant's own account and run the same command again. Nothing was filled.",
+			"请退出当前账号，用申请人本人的账号登录后重新运行同一命令。本工具未填写任何内容。"}
+	case errors.As(err, &mm):
+		return Item{"Correct the field by hand in the browser, or run the same command again; report it if it repeats.",
+			"请在浏览器中手动改正该项，或重新运行同一命令；如反复出现请反馈。"}
+	case errors.As(err, &ve):
+		return Item{"Correct the profile (autofill validate FILE), then run the same command again.",
+			"请按提示修改资料文件（可用 autofill validate 检查），然后重新运行同一命令。"}
+	case errors.As(err, &fc):
+		return Item{"Nothing was submitted or paid. Report this: the portal page changed or the tool has a bug.",
+			"未提交、未支付。请反馈此问题：网站页面可能已变化，或本工具有缺陷。"}
+	}
+	switch exitcode.Of(err) {
+	case exitcode.BadInput:
+		return Item{"Fix the profile or the flags as the message says (autofill validate FILE), then run again.",
+			"请按提示修改资料文件或参数（可用 autofill validate 检查），然后重新运行。"}
+	case exitcode.Drift:
+		return Item{"The portal changed: run `autofill check`, re-record the page (`autofill record`) and update the page map; meanwhile fill this page by hand.",
+			"网站页面已变化：请运行 autofill check，重新录制该页面（autofill record）并更新页面映射；在此之前请手动填写本页。"}
+	case exitcode.Parked:
+		return Item{"Do the step in the browser, then run the same command again: it continues the same draft.",
+			"请在浏览器中完成该步骤，然后重新运行同一命令，将继续同一份草稿。"}
+	case exitcode.Interrupted:
+		return interruptedItem
+	}
+	return Item{"Look at the browser window and the screenshots in this report, then run the same command again: it continues the same draft and adds nothing twice.",
+		"请查看浏览器窗口和本报告中的截图，然后重新运行同一命令：将继续同一份草稿，不会重复添加。"}
+}
+
+var interruptedItem = Item{"The run was stopped. Nothing was submitted; run the same command again to continue where it stopped.",
+	"运行已中断，未提交任何内容；重新运行同一命令即可从中断处继续。"}
+
+// Headline is the outcome in a few words, English and Chinese.
+func Headline(o Outcome) Item {
+	switch o {
+	case Ready:
+		return Item{"Draft ready for your review — not submitted", "草稿已就绪，等待您核对 — 尚未提交"}
+	case Waiting:
+		return Item{"Waiting for you", "等待您操作"}
+	case Failed:
+		return Item{"Stopped with a problem", "遇到问题，已停止"}
+	case Interrupted:
+		return Item{"Interrupted", "已中断"}
+	}
+	return Item{"Running", "正在运行"}
+}
+
+// translations give the engine's to-do texts (portal.Result.Left) their
+// Chinese; a text not listed here is shown in English only.
+var translations = []struct {
+	re *regexp.Regexp
+	zh string // $1… refer to the groups
+}{
+	{regexp.MustCompile(`^Review every value on 确认提交 \(and the report in (.+)\)\.$`), "请在“确认提交”页面逐项核对（也可查看 $1 中的运行报告）。"},
+	{regexp.MustCompile(`^Review every value on 确认提交`), "请在“确认提交”页面逐项核对。"},
+	{regexp.MustCompile(`^Tick the pledge`), "请您本人勾选承诺书（本人承诺…）。"},
+	{regexp.MustCompile(`^Click 提交 yourself`), "请您本人点击“提交”。"},
+	{regexp.MustCompile(`^Pay 360 元`), "在“在线支付”页面支付 360 元（微信支付或支付宝）。"},
+	{regexp.MustCompile(`^This application was already submitted`), "此申请已提交：请在“在线支付”页面自行支付 360 元（微信支付或支付宝）。"},
+}
+
+// Translate pairs an engine to-do text with its Chinese.
+func Translate(en string) Item {
+	for _, t := range translations {
+		if m := t.re.FindStringSubmatchIndex(en); m != nil {
+			return Item{EN: en, ZH: string(t.re.ExpandString(nil, t.zh, en, m))}
+		}
+	}
+	return Item{EN: en}
+}
+
+// HumanName names a human step (captcha, face_and_code, …) for people.
+func HumanName(step string) Item {
+	switch step {
+	case "captcha":
+		return Item{"log in (captcha)", "登录（验证码）"}
+	case "consent":
+		return Item{"accept the service agreement", "接受服务协议"}
+	case "face_and_code":
+		return Item{"face scan with 微留服 and the 移民局12367 code", "微留服实人认证及移民局12367授权码"}
+	case "navigate":
+		return Item{"go to a page autofill knows", "转到本工具可识别的页面"}
+	}
+	return Item{strings.ReplaceAll(step, "_", " "), step}
+}
