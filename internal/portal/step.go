@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
 
 // errLeftPage says the browser left the page while it was being filled
@@ -416,7 +417,7 @@ func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := screenshot.Capture(ctx, r.red.String) // ID numbers and phones covered, as in the report
 	if err != nil {
 		return err
 	}
