@@ -102,10 +102,11 @@ func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, ma
 	if st.SubmitAttempts+st.PaymentAttempts > 0 {
 		return fmt.Errorf("SAFETY: the simulator saw %d submit and %d payment attempts", st.SubmitAttempts, st.PaymentAttempts)
 	}
-	if len(st.Applications) != 1 {
-		return fmt.Errorf("the simulator holds %d applications for this applicant; expected one", len(st.Applications))
+	app, err := applicationOf(st, p, d, maps)
+	if err != nil {
+		return err
 	}
-	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), st.Applications[0].Accepted)
+	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), app.Accepted)
 	if len(diffs) > 0 {
 		red := profile.NewRedactor(p)
 		lines := make([]string, len(diffs))
