@@ -33,7 +33,8 @@ type progressOptions struct {
 	Codes  chan<- string // 12367 codes typed at the terminal
 	Live   *bool         // force the in-place display on or off (tests); nil: on a capable terminal
 	Size   func() (w, h int)
-	Ticker time.Duration // redraw interval of the live display; default 1s
+	Ticker time.Duration    // redraw interval of the live display; default 1s
+	Now    func() time.Time // the clock of the elapsed time (tests); default time.Now
 }
 
 // progress is the run's console: a checklist redrawn in place on a
@@ -110,45 +111,42 @@ func (p *progress) Emit(e portal.Event) {
 		return
 	}
 	if p.o.JSON {
-		b, err := json.Marshal(e)
-		if err == nil {
+		if b, err := json.Marshal(e); err == nil {
 			fmt.Fprintln(p.io.Out, string(b))
 		}
 	}
 	if p.live != nil {
 		p.live.emit(e)
 	}
+	// What the person must know, in every mode.
 	switch e.Type {
 	case portal.EvHuman, portal.EvHumanRemind:
 		p.human(e)
 		if e.Type == portal.EvHuman && e.Human == "face_and_code" {
 			p.askCode()
 		}
+		return
 	case portal.EvHumanDone:
 		if p.live != nil {
 			p.live.setPrompt("")
 		}
-		p.line(e, fmt.Sprintf("  %s %s", p.c.green("✓"), "完成 done"))
 	case portal.EvWarning:
 		p.print(fmt.Sprintf("  %s %s", p.c.yellow("!"), e.Message))
+		return
 	}
 	if p.live != nil || p.o.JSON || p.o.Quiet {
 		return // the checklist (or stdout) shows the rest
 	}
+	// Line mode: one line per event.
 	switch e.Type {
 	case portal.EvPage:
 		p.print(fmt.Sprintf("%s %s (%s)", p.c.bold("▶"), e.Title, e.Page))
 	case portal.EvField:
 		p.print(fieldLine(p.c, *e.Field))
+	case portal.EvHumanDone:
+		p.print(fmt.Sprintf("  %s 完成 done", p.c.green("✓")))
 	case portal.EvInfo:
 		p.print("  " + p.c.dim(e.Message))
-	}
-}
-
-// line prints s in line mode only (not --json, not quiet, not live).
-func (p *progress) line(_ portal.Event, s string) {
-	if p.live == nil && !p.o.JSON && !p.o.Quiet {
-		p.print(s)
 	}
 }
 
@@ -237,13 +235,12 @@ func (p *progress) askCode() {
 			} else {
 				line, err = p.io.Prompt(codePrompt)
 			}
+			if err != nil {
+				return
+			}
 			p.mu.Lock()
 			if p.live != nil {
 				p.live.echoed() // Enter moved the cursor down a line
-			}
-			if err != nil {
-				p.mu.Unlock()
-				return
 			}
 			line = strings.TrimSpace(line)
 			if !eightDigits.MatchString(line) {
@@ -386,7 +383,11 @@ type liveView struct {
 }
 
 func newLiveView(w io.Writer, size func() (int, int), c palette, o progressOptions, mu *sync.Mutex) *liveView {
-	return &liveView{w: w, size: size, c: c, wait: o.Wait, now: time.Now, every: o.Ticker, mu: mu,
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &liveView{w: w, size: size, c: c, wait: o.Wait, now: now, every: o.Ticker, mu: mu,
 		rec: report.New(report.Options{Pages: o.Pages})}
 }
 
@@ -418,7 +419,7 @@ func (v *liveView) run() {
 
 func (v *liveView) emit(e portal.Event) {
 	if v.start.IsZero() {
-		v.start = e.Time
+		v.start = v.now()
 		v.run()
 	}
 	v.rec.Emit(e)
@@ -611,10 +612,12 @@ func (v *liveView) compact(rep report.Report, elapsed string, w int) string {
 			}
 		}
 	}
-	plain := fmt.Sprintf("⏱ %s %s ", elapsed, strings.Repeat("x", len(rep.Pages)))
-	room := w - textWidth(plain)
-	s := fmt.Sprintf("⏱ %s %s", elapsed, marks.String())
-	if room > 3 && cur != "" {
+	head := fmt.Sprintf("⏱ %s ", elapsed)
+	if textWidth(head)+len(rep.Pages) > w { // too narrow even for the marks
+		return truncate(head+cur, w)
+	}
+	s := head + marks.String()
+	if room := w - textWidth(head) - len(rep.Pages) - 1; room > 3 && cur != "" {
 		s += " " + truncate(cur, room)
 	}
 	return s
