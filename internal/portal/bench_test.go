@@ -3,15 +3,8 @@ package portal_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"runtime"
-	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 	"github.com/cscse-tools/autofill/internal/dryrun"
@@ -34,7 +27,7 @@ func BenchmarkFullApplication(b *testing.B) {
 	sim := simtest.Start(b, portalsim.Options{Demo: true})
 	br := browsertest.Start(b)
 	p := example(b, nil)
-	peak := watchMemory(br.Tab())
+	peak := browsertest.WatchMemory(br.Tab())
 	var pages, pageTime time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -71,92 +64,4 @@ func BenchmarkFullApplication(b *testing.B) {
 	goPeak, browserPeak := peak()
 	b.ReportMetric(float64(goPeak)/(1<<20), "MB-go-peak")
 	b.ReportMetric(float64(browserPeak)/(1<<20), "MB-browser-peak")
-}
-
-// watchMemory samples the Go heap and the browser's resident memory until
-// the returned function is called, which gives the peaks.
-func watchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
-	var mu sync.Mutex
-	var g, br uint64
-	stop := make(chan struct{})
-	pid := 0
-	if c := chromedp.FromContext(tab); c != nil && c.Browser != nil && c.Browser.Process() != nil {
-		pid = c.Browser.Process().Pid
-	}
-	go func() {
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			rss := treeRSS(pid)
-			mu.Lock()
-			g, br = max(g, ms.HeapInuse), max(br, rss)
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() (uint64, uint64) {
-		close(stop)
-		mu.Lock()
-		defer mu.Unlock()
-		return g, br
-	}
-}
-
-// treeRSS sums the proportional set size (Pss: shared pages divided among
-// the processes sharing them, so Chromium's processes are not counted
-// several times) over pid and its descendants (Linux; 0 elsewhere).
-func treeRSS(pid int) uint64 {
-	if pid == 0 {
-		return 0
-	}
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return 0
-	}
-	parent := map[int]int{}
-	rss := map[int]uint64{}
-	for _, e := range entries {
-		n, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/status")
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			f := strings.Fields(line)
-			if len(f) < 2 {
-				continue
-			}
-			switch f[0] {
-			case "PPid:":
-				parent[n], _ = strconv.Atoi(f[1])
-			}
-		}
-		if r, err := os.ReadFile("/proc/" + e.Name() + "/smaps_rollup"); err == nil {
-			for _, line := range strings.Split(string(r), "\n") {
-				if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
-					kb, _ := strconv.ParseUint(f[1], 10, 64)
-					rss[n] = kb << 10
-				}
-			}
-		}
-	}
-	var total uint64
-	for n, r := range rss {
-		for p := n; p != 0; p = parent[p] {
-			if p == pid {
-				total += r
-				break
-			}
-		}
-	}
-	return total
 }

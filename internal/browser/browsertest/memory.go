@@ -1,0 +1,98 @@
+package browsertest
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// WatchMemory samples the Go heap and the browser's memory until the
+// returned function is called, which gives the peaks in bytes. tab is any
+// tab of the browser to watch (its process tree is measured).
+func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
+	var mu sync.Mutex
+	var g, br uint64
+	stop := make(chan struct{})
+	pid := 0
+	if c := chromedp.FromContext(tab); c != nil && c.Browser != nil && c.Browser.Process() != nil {
+		pid = c.Browser.Process().Pid
+	}
+	go func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			rss := TreePSS(pid)
+			mu.Lock()
+			g, br = max(g, ms.HeapInuse), max(br, rss)
+			mu.Unlock()
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() (uint64, uint64) {
+		close(stop)
+		mu.Lock()
+		defer mu.Unlock()
+		return g, br
+	}
+}
+
+// TreePSS sums the proportional set size (Pss: shared pages divided among
+// the processes sharing them, so Chromium's processes are not counted
+// several times) over pid and its descendants (Linux; 0 elsewhere).
+func TreePSS(pid int) uint64 {
+	if pid == 0 {
+		return 0
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	parent := map[int]int{}
+	rss := map[int]uint64{}
+	for _, e := range entries {
+		n, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + e.Name() + "/status")
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			f := strings.Fields(line)
+			if len(f) >= 2 && f[0] == "PPid:" {
+				parent[n], _ = strconv.Atoi(f[1])
+			}
+		}
+		if r, err := os.ReadFile("/proc/" + e.Name() + "/smaps_rollup"); err == nil {
+			for _, line := range strings.Split(string(r), "\n") {
+				if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
+					kb, _ := strconv.ParseUint(f[1], 10, 64)
+					rss[n] = kb << 10
+				}
+			}
+		}
+	}
+	var total uint64
+	for n, r := range rss {
+		for p := n; p != 0; p = parent[p] {
+			if p == pid {
+				total += r
+				break
+			}
+		}
+	}
+	return total
+}
