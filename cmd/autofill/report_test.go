@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -265,5 +266,46 @@ func checkReportInBrowser(t *testing.T, runDir string) {
 	}
 	if err := os.WriteFile(filepath.Join(out, "report-dry-run.png"), png, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// `autofill report` opens the newest report, or the one asked for; without
+// a display it prints the path.
+func TestReportCommand(t *testing.T) {
+	runs := t.TempDir()
+	var paths []string
+	for i, name := range []string{"20250601-0900-msc", "20250602-0900-msc"} {
+		d := filepath.Join(runs, name)
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(d, report.HTMLFile)
+		os.WriteFile(p, []byte("<html>"), 0o600)
+		os.WriteFile(filepath.Join(d, report.JSONFile), []byte(`{"outcome":"ready"}`), 0o600)
+		mt := time.Now().Add(time.Duration(i-2) * time.Hour)
+		os.Chtimes(p, mt, mt)
+		paths = append(paths, p)
+	}
+	run := func(dir string, display, print, asJSON bool) (opened, out, errOut string, err error) {
+		ios, _, o, e := iostreams.Test()
+		err = runReport(&reportOptions{io: ios, Dir: dir, Runs: runs, Print: print, JSON: asJSON,
+			display: func() bool { return display },
+			open:    func(p string) error { opened = p; return nil }})
+		return opened, o.String(), e.String(), err
+	}
+	if opened, _, _, err := run("", true, false, false); err != nil || opened != paths[1] {
+		t.Errorf("newest: opened %q, %v", opened, err)
+	}
+	if opened, _, _, err := run(filepath.Dir(paths[0]), true, false, false); err != nil || !strings.HasSuffix(opened, "20250601-0900-msc/report.html") {
+		t.Errorf("given run: opened %q, %v", opened, err)
+	}
+	if opened, out, errOut, err := run("", false, false, false); err != nil || opened != "" || strings.TrimSpace(out) != paths[1] || !strings.Contains(errOut, "no display") {
+		t.Errorf("no display: opened %q, printed %q, %q, %v", opened, out, errOut, err)
+	}
+	if _, out, _, err := run("", true, false, true); err != nil || out != `{"outcome":"ready"}` {
+		t.Errorf("--json: %q, %v", out, err)
+	}
+	if _, _, _, err := run(t.TempDir(), true, false, false); err == nil || !strings.Contains(err.Error(), "is it a run directory?") {
+		t.Errorf("not a run directory: %v", err)
 	}
 }

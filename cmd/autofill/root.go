@@ -61,5 +61,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newInitCmd(a),
 		newMaterialsCmd(a),
 	)
+	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
+	registerCompletions(append(root.Commands(), root)...)
 	return root
 }
