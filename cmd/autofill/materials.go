@@ -25,6 +25,11 @@ func newMaterialsCmd(a *app) *cobra.Command {
 		Long: `The 上传材料 page refuses a photo over 1 MB or a diploma that is not a PDF.
 materials check lists every file of a profile with its real type, size, pages
 or pixels and what is wrong; materials prepare makes upload-ready copies.`,
+		Example: `  # What would the portal refuse?
+  autofill materials check me.yaml
+
+  # Make upload-ready copies (shrunk, converted, merged) and a profile that uses them
+  autofill materials prepare me.yaml --out upload`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}

@@ -24,7 +24,10 @@ It never submits, never pays and never bypasses an identity check.`,
 
   # Rehearse against the built-in portal simulator, then fill for real
   autofill --profile me.yaml --dry-run
-  autofill --profile me.yaml`,
+  autofill --profile me.yaml
+
+  # See what was entered on each page, with screenshots (the newest run)
+  autofill report`,
 		Version:       version.String(),
 		SilenceErrors: true,
 		SilenceUsage:  true,

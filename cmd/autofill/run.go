@@ -61,7 +61,13 @@ const runExamples = `  # Fill your application in a Chrome window beside you
   autofill --profile me.yaml --degree msc
 
   # Use the Chrome you already started with --remote-debugging-port=9222
-  autofill --profile me.yaml --remote-url http://127.0.0.1:9222`
+  autofill --profile me.yaml --remote-url http://127.0.0.1:9222
+
+  # For scripts and agencies: one JSON event per line on stdout, masked
+  autofill --profile me.yaml --json > events.jsonl
+
+  # Afterwards: what was entered on each page, with screenshots
+  autofill report`
 
 const runLong = `Fill the application for one degree of a profile: autofill opens Chrome, logs
 in with your user name (the password comes from AUTOFILL_PASSWORD or a prompt
@@ -72,6 +78,12 @@ with 微留服, the 8-digit 移民局12367 code — and stops at 确认提交 wi
 complete draft. It never submits and never pays.
 
 Run it again at any time: it continues the same draft and adds nothing twice.
+
+On a terminal you see the pages as a checklist; when it needs you it rings
+the terminal bell and says, in Chinese and English, what to do and on which
+app. Each run leaves in its run directory (runs/<time>-<degree>, 0700) a
+report — report.html and report.json: every page's screenshot and every
+value entered, masked — and run.log; ` + "`autofill report`" + ` opens it.
 
 Exit status: 0 draft ready, 1 failure, 2 bad profile or flags, 3 the portal
 changed (run autofill check), 4 waiting for you (run again to continue),

@@ -18,7 +18,12 @@ func newVersionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of autofill",
-		Args:  cobra.NoArgs,
+		Long: `Print the version of autofill, the Go release it was built with and the
+platform. Run reports and recordings carry the same version; quote it when
+you report a problem.`,
+		Example: `  autofill version
+  autofill --version`,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return runVersion(opts)
 		},
