@@ -214,7 +214,7 @@ func (p *progress) human(e portal.Event) {
 
 var eightDigits = regexp.MustCompile(`^\d{8}$`)
 
-const codePrompt = "   12367 授权码 / authorization code (8 digits, Enter; or type it in the page): "
+const codePrompt = "   12367 授权码 code (8 digits, Enter): "
 
 // askCode reads 12367 codes at the terminal, in the background, while the
 // page is watched; the person may type the code in the page instead.
@@ -245,7 +245,7 @@ func (p *progress) askCode() {
 			line = strings.TrimSpace(line)
 			if !eightDigits.MatchString(line) {
 				if p.live != nil && p.live.prompt != "" {
-					p.live.setPrompt("   the code has exactly 8 digits / 授权码为8位数字; again: ")
+					p.live.setPrompt("   授权码为8位数字 8 digits, again: ")
 				} else if p.live == nil {
 					fmt.Fprintln(p.io.ErrOut, "   the code has exactly 8 digits / 授权码为8位数字; try again")
 				}
@@ -458,7 +458,11 @@ func (v *liveView) draw() {
 		b.WriteString(l)
 		b.WriteString("\n")
 	}
-	b.WriteString(v.prompt)
+	if v.prompt != "" {
+		// Room for the 8 digits the person types: a wrapped line breaks the redraw.
+		w, _ := v.size()
+		b.WriteString(truncate(v.prompt, max(w-12, 8)))
+	}
 	fmt.Fprint(v.w, b.String())
 	v.up = len(lines)
 }
@@ -561,6 +565,9 @@ func (v *liveView) detail(rep report.Report, p report.Page) string {
 			if h.Page == p.ID && h.Finished != nil {
 				return strings.TrimPrefix(sum+" · 您已完成 · done by you", " · ")
 			}
+		}
+		if sum == "" {
+			return p.Note // e.g. "continuing application …"
 		}
 		return sum
 	case report.PageCurrent:

@@ -308,3 +308,36 @@ func emulate(out string) (screen []string, frames []string) {
 	frames = append(frames, strings.Join(snap(), "\n"))
 	return snap(), frames
 }
+
+// The 12367 code can be typed at the terminal while the checklist shows:
+// a wrong code is asked again, a right one goes to the engine.
+func TestProgressCodePrompt(t *testing.T) {
+	for _, live := range []bool{true, false} {
+		t.Run(fmt.Sprint("live=", live), func(t *testing.T) {
+			ios, in, _, errOut := iostreams.Test()
+			ios.SetTTY(true)
+			in.WriteString("1234\n12345678\n")
+			codes := make(chan string, 1)
+			p := newProgress(ios, testRedactor(), progressOptions{Live: &live, Pages: testPages, Codes: codes,
+				Size: func() (int, int) { return 80, 40 }, Ticker: time.Hour})
+			p.Emit(portal.Event{Type: portal.EvPage, Page: "verify", Title: "实人认证"})
+			p.Emit(portal.Event{Type: portal.EvHuman, Page: "verify", Human: "face_and_code", Message: "scan", MessageZH: "扫码"})
+			select {
+			case c := <-codes:
+				if c != "12345678" {
+					t.Errorf("code %q", c)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no code reached the engine")
+			}
+			p.Emit(portal.Event{Type: portal.EvHumanDone, Page: "verify", Human: "face_and_code"})
+			p.Close()
+			p.mu.Lock()
+			out := errOut.String()
+			p.mu.Unlock()
+			if !strings.Contains(out, "12367 授权码") || !strings.Contains(out, "8 digits") {
+				t.Errorf("prompt or retry missing:\n%s", out)
+			}
+		})
+	}
+}
