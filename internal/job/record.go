@@ -5,13 +5,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/cscse-tools/autofill/internal/logging"
+	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
+	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
 
 // LogFile is the run's log in its run directory: debug level, JSON lines,
@@ -25,6 +29,8 @@ type record struct {
 	rep  *report.Recorder
 	file *os.File
 	log  zerolog.Logger
+	red  *profile.Redactor
+	dir  string
 }
 
 // startRecord opens run.log and starts the report, and rewires s so that
@@ -40,7 +46,7 @@ func startRecord(s *Spec) (*record, error) {
 	}
 	red := profile.NewRedactor(s.Profile)
 	log := logging.Tee(s.Log, f, red.String).With().Str("degree", s.Degree.ID).Logger()
-	rec := &record{file: f, log: log}
+	rec := &record{file: f, log: log, red: red, dir: s.RunDir}
 	var pages []report.PageInfo
 	if s.Maps != nil {
 		pages = report.PagesOf(s.Maps)
@@ -59,6 +65,9 @@ func startRecord(s *Spec) (*record, error) {
 // cannot be written is logged, not returned: the run's own outcome (a ready
 // draft, say) is what the exit code must tell.
 func (r *record) finish(tab context.Context, res *portal.Result, err error) {
+	if err != nil && tab.Err() == nil && res != nil && res.Page != "" {
+		r.stopShot(tab, res.Page)
+	}
 	r.rep.Finish(res, err, tab.Err() != nil)
 	if werr := r.rep.Write(); werr != nil {
 		r.log.Error().Err(werr).Msg("could not write the run report")
@@ -66,6 +75,28 @@ func (r *record) finish(tab context.Context, res *portal.Result, err error) {
 	rep := r.rep.Report()
 	r.log.Debug().Str("outcome", string(rep.Outcome)).Int("exit_code", rep.ExitCode).Msg("run finished")
 	r.file.Close()
+}
+
+// stopShot keeps the page as it was when the run stopped on it (the
+// portal's error messages, the step a person must do), masked like every
+// screenshot. The browser may be gone: that is logged, not an error.
+func (r *record) stopShot(tab context.Context, page string) {
+	ctx, cancel := context.WithTimeout(tab, 10*time.Second)
+	defer cancel()
+	png, err := screenshot.Capture(ctx, r.red.String)
+	if err != nil {
+		r.log.Debug().Err(err).Msg("no screenshot of the page the run stopped on")
+		return
+	}
+	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s-stopped.png", slices.Index(pagemap.FlowOrder, page), page))
+	if err := os.MkdirAll(filepath.Join(r.dir, "screenshots"), 0o700); err != nil {
+		return
+	}
+	if err := portal.WriteFileAtomic(filepath.Join(r.dir, rel), png, 0o600); err != nil {
+		r.log.Warn().Err(err).Msg("screenshot of the page the run stopped on")
+		return
+	}
+	r.rep.AttachStopShot(page, rel)
 }
 
 // logEvents logs every event at debug level, so run.log tells the whole

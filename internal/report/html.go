@@ -27,7 +27,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"day":        func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05 MST") },
 	"took":       took,
 	"counts":     counts,
-	"shown":      func(p Page) bool { return p.Visits > 0 || p.Screenshot != "" },
+	"shown":      func(p Page) bool { return p.Visits > 0 || p.Screenshot != "" || p.StopShot != "" },
 	"embed":      func(string) template.URL { return "" }, // replaced per report
 }).Parse(htmlSource))
 

@@ -26,6 +26,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		r.Emit(portal.Event{Type: portal.EvField, Page: "degree", Field: &f})
 		r.Emit(portal.Event{Type: portal.EvError, Page: "degree", Message: runErr.Error()})
 		r.Finish(&portal.Result{Page: "degree", Healed: []string{"degree: 学位外文名称"}}, runErr, false)
+		r.AttachStopShot("degree", "screenshots/06-degree.png") // the page as it was when the run stopped
 	})
 	if err := r.Write(); err != nil {
 		t.Fatal(err)
@@ -115,7 +116,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if v.FailedChip != "失败 · failed" || v.MaskedID != "1101**********0012" {
 		t.Errorf("failed chip %q, ID shown as %q", v.FailedChip, v.MaskedID)
 	}
-	if v.Images != 2 || v.Broken != 0 || v.ExternalRef != 0 {
+	if v.Images != 3 || v.Broken != 0 || v.ExternalRef != 0 {
 		t.Errorf("%d images drawn, %d broken, %d external references", v.Images, v.Broken, v.ExternalRef)
 	}
 	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))

@@ -282,6 +282,16 @@ func (r *Recorder) find(id string) *Page {
 	return nil
 }
 
+// AttachStopShot records the screenshot taken when the run stopped on a
+// page (rel is relative to the run directory).
+func (r *Recorder) AttachStopShot(page, rel string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p := r.find(page); p != nil {
+		p.StopShot = filepath.ToSlash(rel)
+	}
+}
+
 // Report returns a copy of the report as it stands.
 func (r *Recorder) Report() Report {
 	r.mu.Lock()

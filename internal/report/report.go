@@ -93,8 +93,9 @@ type Page struct {
 	Entered    *time.Time `json:"entered,omitempty"`
 	Done       *time.Time `json:"done,omitempty"`
 	Visits     int        `json:"visits,omitempty"`
-	Screenshot string     `json:"screenshot,omitempty"` // relative to the run directory
-	Fields     []Field    `json:"fields,omitempty"`     // the last visit's
+	Screenshot string     `json:"screenshot,omitempty"`         // relative to the run directory
+	StopShot   string     `json:"stopped_screenshot,omitempty"` // the page as it was when the run stopped on it
+	Fields     []Field    `json:"fields,omitempty"`             // the last visit's
 	Note       string     `json:"note,omitempty"`
 }
 
