@@ -63,6 +63,8 @@ It never submits, never pays and never bypasses an identity check.`,
 		newValidateCmd(a),
 		newInitCmd(a),
 		newMaterialsCmd(a),
+		newRecordCmd(a),
+		newCheckCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)

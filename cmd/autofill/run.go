@@ -49,6 +49,7 @@ type runOptions struct {
 	SimAssets   string
 	JSON        bool
 	Quiet       bool
+	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -123,6 +124,7 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
+	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
 // loadMaps returns the page maps: --selectors DIR or the built-in ones.
@@ -158,6 +160,9 @@ func runRun(ctx context.Context, o *runOptions) error {
 	deg, err := p.Degree(o.Degree)
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
+	}
+	if o.Pages != "" {
+		return runPagesCheck(ctx, o, maps, p, deg)
 	}
 	if err := job.CheckMaterials(deg); err != nil {
 		return err

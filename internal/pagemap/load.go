@@ -124,6 +124,10 @@ func Parse(file string, data []byte) (*Map, Problems) {
 	}
 	m.File = file
 	doc := root.Content[0]
+	m.node = doc
+	if line := secondDocument(data); line > 0 {
+		probs = append(probs, Problem{File: file, Line: line, Message: "a second YAML document (---): a page map is one document; put each page in its own file"})
+	}
 	m.Line = lineOf(doc, "page")
 	setLines(m, doc)
 	probs = append(probs, check(m)...)
@@ -237,16 +241,14 @@ func nodeLine(n *yaml.Node) int {
 
 // setLines records where each field and action is, for messages.
 func setLines(m *Map, doc *yaml.Node) {
-	fields := child(doc, "fields")
-	for i := range m.Fields {
-		fn := item(fields, i)
+	nodes := fieldNodes(child(doc, "fields"), m.Fields)
+	for i, fn := range nodes {
 		m.Fields[i].Line = nodeLine(fn)
 		m.Fields[i].KindLine = lineOf(fn, "kind")
 		if t := m.Fields[i].Table; t != nil {
-			tf := child(child(fn, "table"), "fields")
-			for j := range t.Fields {
-				t.Fields[j].Line = nodeLine(item(tf, j))
-				t.Fields[j].KindLine = lineOf(item(tf, j), "kind")
+			for j, dn := range fieldNodes(child(child(fn, "table"), "fields"), t.Fields) {
+				t.Fields[j].Line = nodeLine(dn)
+				t.Fields[j].KindLine = lineOf(dn, "kind")
 			}
 		}
 	}
@@ -261,6 +263,31 @@ func setLines(m *Map, doc *yaml.Node) {
 	if m.Verify != nil {
 		m.Verify.Code.Line = lineOf(child(doc, "verify"), "code")
 	}
+}
+
+// fieldNodes pairs decoded fields with their YAML nodes: by key first,
+// because the decoder drops an item it could not decode (a duplicate key)
+// and positions then shift; by position for the rest.
+func fieldNodes(seq *yaml.Node, fields []Field) []*yaml.Node {
+	out := make([]*yaml.Node, len(fields))
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return out
+	}
+	used := make([]bool, len(seq.Content))
+	for i, f := range fields {
+		for j, n := range seq.Content {
+			if k := child(n, "key"); !used[j] && f.Key != "" && k != nil && k.Value == f.Key {
+				out[i], used[j] = n, true
+				break
+			}
+		}
+	}
+	for i := range fields {
+		if out[i] == nil && i < len(seq.Content) && !used[i] {
+			out[i], used[i] = seq.Content[i], true
+		}
+	}
+	return out
 }
 
 // check applies the rules no YAML decoder knows.
@@ -294,6 +321,18 @@ func check(m *Map) Problems {
 	for _, t := range m.Dismiss {
 		if t.CSS == "" {
 			add(t.Line, "dismiss entry has no css")
+		}
+	}
+	seen := map[string]int{}
+	for i, css := range m.NeverClick {
+		line := m.LineAt(fmt.Sprintf("never_click[%d]", i))
+		switch {
+		case strings.TrimSpace(css) == "":
+			add(line, "never_click entry is empty: give the selector of a submit or pay control")
+		case seen[css] > 0:
+			add(line, "never_click %q is listed twice (first at line %d)", css, seen[css])
+		default:
+			seen[css] = line
 		}
 	}
 	if m.Verify != nil {
@@ -341,13 +380,47 @@ func checkFields(fields []Field, add func(int, string, ...any), where string) {
 		if f.Manual != nil && f.Kind != Select {
 			add(f.Line, "%sfield %s: manual only applies to select", where, name)
 		}
+		if m := f.Manual; m != nil && (m.Option == "" || m.Label == "" || m.CSS == "") {
+			add(f.Line, "%sfield %s: manual needs option (the option that reveals the text field), label and css", where, name)
+		}
+		for v, t := range f.Options {
+			if strings.TrimSpace(t) == "" {
+				add(f.Line, "%sfield %s: option %q maps to no text; give the option a person sees", where, name, v)
+			}
+		}
+		if f.When != "" && !whenSyntax.MatchString(strings.TrimSpace(f.When)) {
+			add(f.Line, "%sfield %s: when %q: use a profile key, or ! and a key (when: \"!degree.same_school\")", where, name, f.When)
+		}
 		if (f.Kind == Table) != (f.Table != nil) {
 			add(f.Line, "%sfield %s: kind table and a table: section go together", where, name)
 		}
-		if f.Table != nil {
-			checkFields(f.Table.Fields, add, "table dialog: ")
+		if t := f.Table; t != nil {
+			if where != "" {
+				add(f.Line, "%sfield %s: a table inside a table dialog is not supported", where, name)
+			} else {
+				if t.Rows == "" || t.Add.CSS == "" || t.Dialog == "" || t.OK.CSS == "" {
+					add(f.Line, "field %s: table needs rows, add.css, dialog and ok.css", name)
+				}
+				checkFields(t.Fields, add, "table dialog: ")
+			}
 		}
 	}
+}
+
+var whenSyntax = regexp.MustCompile(`^!?\s*[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$`)
+
+// secondDocument returns the line of a second YAML document in data, or 0.
+func secondDocument(data []byte) int {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var n yaml.Node
+	if dec.Decode(&n) != nil {
+		return 0
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil && next.Kind != 0 {
+		return max(next.Line, 1)
+	}
+	return 0
 }
 
 func kindList() string {

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Kind is a widget kind. Each has a driver that fills it and reads it back.
@@ -62,8 +64,9 @@ type Map struct {
 	Actions    map[string]Target `yaml:"actions"`
 	NeverClick []string          `yaml:"never_click"`
 
-	File string `yaml:"-"` // where it was loaded from, for messages
-	Line int    `yaml:"-"` // line of `page:`
+	File string     `yaml:"-"` // where it was loaded from, for messages
+	Line int        `yaml:"-"` // line of `page:`
+	node *yaml.Node // the parsed document, for LineAt
 }
 
 // Detect says how to know the browser is on this page: an element matching

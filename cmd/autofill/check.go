@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cscse-tools/autofill/internal/browser"
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/pagecheck"
+	"github.com/cscse-tools/autofill/recordings"
+)
+
+type checkOptions struct {
+	io         *iostreams.IOStreams
+	Selectors  string
+	Recordings string
+	Chrome     string
+	JSON       bool
+}
+
+func newCheckCmd(a *app) *cobra.Command {
+	opts := &checkOptions{io: a.io}
+	cmd := &cobra.Command{
+		Use:   "check [--recordings DIR]",
+		Short: "Test the page maps against recorded pages",
+		Long: `check loads every recorded page (recordings/, or --recordings DIR made by
+` + "`autofill record`" + `) in headless Chromium and tests its page map against it, with
+the same in-page code a run uses: each selector (fields, the add dialog's
+fields, the manual-entry field, the 12367 code field, buttons, notices, list
+rows, never-click targets) must find exactly one visible element of the
+right kind; each field's label must be the label of the form item holding
+it; each mapped option must be among the options the page offers; each
+detect rule must recognise its own page and no other.
+
+For each broken field it names the field by key and label and, where the
+label still finds exactly one control, proposes a selector anchored on the
+label (label[for], which comes from the form's field names).
+
+Exit status: 0 when every map fits, 3 when any does not (the portal
+changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
+		Example: `  # The built-in maps against the built-in recordings
+  autofill check
+
+  # After recording the live portal
+  autofill record --out live-recordings
+  autofill check --recordings live-recordings
+
+  # Your edited maps, for a script
+  autofill check --selectors my-selectors --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCheck(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Selectors, "selectors", "", "page maps to check instead of the built-in ones (a directory of *.yaml)")
+	f.StringVar(&opts.Recordings, "recordings", "", "recorded pages to check against (a directory with manifest.yaml; default: the built-in recordings)")
+	f.StringVar(&opts.Chrome, "chrome", "", "the Chrome or Chromium to run headless (default: found automatically)")
+	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	return cmd
+}
+
+func runCheck(ctx context.Context, o *checkOptions) error {
+	maps, err := loadMaps(o.Selectors)
+	if err != nil {
+		return err
+	}
+	var recs fs.FS = recordings.FS
+	label := "recordings"
+	if o.Recordings != "" {
+		if st, err := os.Stat(o.Recordings); err != nil || !st.IsDir() {
+			return &flagError{fmt.Errorf("--recordings %s: not a directory of recordings (make one with `autofill record --out %s`)", o.Recordings, o.Recordings)}
+		}
+		recs, label = os.DirFS(o.Recordings), strings.TrimSuffix(o.Recordings, "/")
+	}
+	tmp, err := os.MkdirTemp("", "autofill-check-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true, UserDataDir: tmp})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	rep, err := pagecheck.Check(b.Tab(), maps, recs, label)
+	if err != nil {
+		return exitcode.With(exitcode.BadInput, err)
+	}
+	if o.JSON {
+		enc := json.NewEncoder(o.io.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printCheck(o.io, rep)
+	}
+	if rep.Err() != nil {
+		return exitcode.With(exitcode.Drift, errSilent)
+	}
+	return nil
+}
+
+// printCheck writes a table on a terminal and plain lines otherwise, then
+// each problem as file:line: what: message.
+func printCheck(ios *iostreams.IOStreams, rep *pagecheck.Report) {
+	out := ios.Out
+	c := newPalette(ios.ColorEnabled())
+	if ios.IsStdoutTTY() {
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "PAGE\tRECORDING\tFIELDS\tSELECTORS\tPROBLEMS\tTITLE")
+		for _, p := range rep.Pages {
+			probs := fmt.Sprint(len(p.Problems))
+			if len(p.Problems) > 0 {
+				probs = c.red(probs)
+			}
+			rec := p.Recording
+			if rec == "" {
+				rec = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", p.Page, rec, p.Fields, p.Selectors, probs, p.Title)
+		}
+		_ = tw.Flush()
+	} else {
+		for _, p := range rep.Pages {
+			fmt.Fprintf(out, "%s %s fields=%d selectors=%d problems=%d\n", p.Page, p.Recording, p.Fields, p.Selectors, len(p.Problems))
+		}
+	}
+	n := rep.Problems()
+	if n > 0 {
+		fmt.Fprintln(out)
+		for _, p := range rep.Pages {
+			for _, q := range p.Problems {
+				fmt.Fprintln(out, q.String())
+			}
+		}
+	}
+	var notes []string
+	for _, p := range rep.Pages {
+		notes = append(notes, p.Notes...)
+	}
+	notes = append(notes, rep.Notes...)
+	if len(notes) > 0 {
+		fmt.Fprintln(out)
+		for _, s := range notes {
+			fmt.Fprintln(out, c.dim("note: "+s))
+		}
+	}
+	fmt.Fprintln(out)
+	if n == 0 {
+		fmt.Fprintf(out, "%s %d pages: every page map fits its recording in %s\n", c.green("✓"), len(rep.Pages), rep.Recordings)
+	} else {
+		fmt.Fprintf(out, "%s %s: the page maps no longer fit the pages in %s; fix selectors/ (see the proposed selectors) or re-record if the portal changed\n",
+			c.red("✗"), plural(n, "problem"), rep.Recordings)
+	}
+}

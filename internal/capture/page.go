@@ -1,0 +1,277 @@
+// Package capture takes snapshots of portal pages for recordings/: the
+// rendered document with its dropdowns' options captured, its scripts
+// removed, every value and personal text scrubbed, and its stylesheets kept
+// so that a check can still tell what a person would see. It also walks the
+// simulator to record every page, and watches a browser a person drives.
+package capture
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/recording"
+)
+
+//go:embed capture.js
+var captureJS string
+
+// Options say how to capture.
+type Options struct {
+	Maps *pagemap.Set
+	// Reveal shows a page's conditional controls before the snapshot: it
+	// unticks or ticks the boxes and radios their `when` names and picks a
+	// select's manual-entry option, so their selectors can be checked. It
+	// never saves: leave the page without 保存 afterwards.
+	Reveal bool
+	// Values are personal texts to remove wherever they appear (the account
+	// and identity of the person recording).
+	Values []string
+	// Timeout bounds each wait; default 15s.
+	Timeout time.Duration
+}
+
+func (o *Options) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return 15 * time.Second
+	}
+	return o.Timeout
+}
+
+// Snapshot is one captured page.
+type Snapshot struct {
+	Page     string
+	URL      string // path only, personal parts masked
+	HTML     string
+	Styles   []recording.Style
+	Typed    []string // values found in the page's inputs (scrub them on later pages too)
+	Warnings []string // what could not be prepared (a dropdown that did not open, …)
+}
+
+// Recording turns a snapshot into a page for a recording.Writer.
+func (s *Snapshot) Recording(src recording.Source, tool string, at time.Time) recording.Page {
+	return recording.Page{ID: s.Page, HTML: s.HTML, Styles: s.Styles, Source: src, URL: s.URL, Captured: at, Tool: tool}
+}
+
+// Take prepares the page the tab shows as page id (opens the dropdowns and
+// dialogs whose contents the checks need) and captures it. m may be nil for
+// a page no map knows.
+func Take(ctx context.Context, page string, o Options) (*Snapshot, error) {
+	if err := install(ctx); err != nil {
+		return nil, err
+	}
+	if err := settle(ctx, o.timeout()); err != nil {
+		return nil, err
+	}
+	var m *pagemap.Map
+	if o.Maps != nil {
+		m = o.Maps.Get(page)
+	}
+	p := &preparer{o: &o, m: m}
+	if m != nil {
+		p.prepare(ctx)
+		if err := settle(ctx, o.timeout()); err != nil {
+			return nil, err
+		}
+	}
+	type result struct {
+		HTML   string `json:"html"`
+		Styles []struct {
+			Href string  `json:"href"`
+			Name string  `json:"name"`
+			Text *string `json:"text"`
+		} `json:"styles"`
+		Values []string `json:"values"`
+	}
+	res, err := call[result](ctx, "__afRec.capture", map[string]any{"values": o.Values})
+	if m != nil {
+		p.restore(ctx)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("capturing page %s: %w", page, err)
+	}
+	snap := &Snapshot{Page: page, HTML: res.HTML, Typed: res.Values, Warnings: p.warnings}
+	for _, s := range res.Styles {
+		text := ""
+		if s.Text != nil {
+			text = *s.Text
+		} else if text, err = fetchCSS(ctx, s.Href); err != nil {
+			snap.Warnings = append(snap.Warnings, fmt.Sprintf("stylesheet %s: %v (saved empty; visibility checks may be wrong)", s.Href, err))
+		}
+		snap.Styles = append(snap.Styles, recording.Style{Name: s.Name, Text: text})
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err == nil {
+		snap.URL = maskURL(loc)
+	}
+	return snap, nil
+}
+
+// install puts the engine's helpers and the capture script in the page.
+func install(ctx context.Context) error {
+	return chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](portal.HelpersJS()),
+		chromedp.Evaluate[chromedp.Void](captureJS))
+}
+
+// settle waits until the page has no request in flight, no loading mask and
+// no transition running, twice in a row.
+func settle(ctx context.Context, timeout time.Duration) error {
+	quiet := 0
+	return waitFor(ctx, timeout, "the page to settle", func() (bool, error) {
+		ok, err := eval[bool](ctx, "window.__af.idle() && !window.__afRec.busy()")
+		if err != nil || !ok {
+			quiet = 0
+			return false, err
+		}
+		quiet++
+		return quiet >= 2, nil
+	})
+}
+
+// call runs fn(args…) in the page (fn is a dotted path under window) and
+// decodes its result.
+func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		b, err := json.Marshal(a)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		parts[i] = string(b)
+	}
+	if !strings.HasPrefix(fn, "__") {
+		fn = "__af." + fn
+	}
+	return eval[T](ctx, "window."+fn+"("+strings.Join(parts, ",")+")")
+}
+
+func eval[T any](ctx context.Context, expr string) (T, error) {
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil && (strings.Contains(err.Error(), "__af") || strings.Contains(err.Error(), "of undefined")) {
+		if ierr := install(ctx); ierr == nil {
+			v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+		}
+	}
+	return v, err
+}
+
+var errTimeout = errors.New("timed out")
+
+// waitFor polls cond until it holds or the deadline passes. Errors of a
+// page in the middle of loading count as "not yet".
+func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
+	deadline := time.Now().Add(timeout)
+	t := time.NewTicker(40 * time.Millisecond)
+	defer t.Stop()
+	var last error
+	for {
+		done, err := cond()
+		if err == nil && done {
+			return nil
+		}
+		if err != nil {
+			if !transient(err) {
+				return err
+			}
+			last = err
+		}
+		if time.Now().After(deadline) {
+			if last != nil {
+				return fmt.Errorf("%s: %w after %s (last error: %v)", what, errTimeout, timeout, last)
+			}
+			return fmt.Errorf("%s: %w after %s", what, errTimeout, timeout)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+func transient(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"Execution context was destroyed", "Cannot find context", "context with specified id", "Inspected target navigated", "__af", "No node", "not attached", "Object reference chain"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// fetchCSS gets a stylesheet the page could not read (another origin).
+func fetchCSS(ctx context.Context, href string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, href, nil)
+	if err != nil {
+		return "", err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("HTTP %d", res.StatusCode)
+	}
+	b, err := io.ReadAll(io.LimitReader(res.Body, 8<<20))
+	if err != nil {
+		return "", err
+	}
+	return CleanCSS(string(b)), nil
+}
+
+var (
+	fontFace = regexp.MustCompile(`(?s)@font-face\s*\{[^}]*\}`)
+	cssURL   = regexp.MustCompile(`url\(\s*(?:"[^"]*"|'[^']*'|[^)"']*)\s*\)`)
+	dataURL  = regexp.MustCompile(`^url\(\s*["']?data:`)
+)
+
+// CleanCSS drops fonts and every address from a stylesheet, as the page
+// side does for the sheets it can read: a recording loads nothing.
+func CleanCSS(css string) string {
+	css = fontFace.ReplaceAllString(css, "")
+	return cssURL.ReplaceAllStringFunc(css, func(u string) string {
+		if dataURL.MatchString(u) {
+			return u
+		}
+		return "none"
+	})
+}
+
+var (
+	urlSecret = regexp.MustCompile(`[A-Za-z]{1,2}\d{7,9}|\d{6,}[Xx]?`)
+)
+
+// maskURL keeps a page address's path, without the query (tokens) and with
+// application and identity numbers masked.
+func maskURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return urlSecret.ReplaceAllString(u.Path, "*")
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
