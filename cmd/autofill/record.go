@@ -19,6 +19,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/recording"
 	"github.com/cscse-tools/autofill/internal/version"
 )
@@ -37,6 +38,7 @@ type recordOptions struct {
 	SimAssets string
 	Reveal    bool
 	Timeout   time.Duration
+	Profile   string // whose personal texts to scrub besides what the pages show
 
 	// enter delivers the person's Enter presses (tests); nil reads the
 	// terminal when there is one.
@@ -90,6 +92,7 @@ Then run ` + "`autofill check --recordings DIR`" + ` to test the page maps again
 	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --sim: the simulator's node_modules (default: found in the source tree)")
 	f.BoolVar(&opts.Reveal, "reveal", false, "before saving, show conditional fields (untick 就读学校与颁证学校相同, pick 其他（手动输入）…); never saves the form (always on with --sim)")
 	f.DurationVar(&opts.Timeout, "timeout", 15*time.Second, "how long to wait for a page to settle or a dropdown to open")
+	f.StringVarP(&opts.Profile, "profile", "p", "", "also scrub this applicant's name, ID, phone, e-mail, address and user name wherever a page shows them")
 	return cmd
 }
 
@@ -107,6 +110,13 @@ func runRecord(ctx context.Context, o *recordOptions) error {
 		now = time.Now
 	}
 	copts := capture.Options{Maps: maps, Reveal: o.Reveal, Timeout: o.Timeout}
+	if o.Profile != "" {
+		p, err := profile.Load(o.Profile)
+		if err != nil {
+			return exitcode.With(exitcode.BadInput, err)
+		}
+		copts.Values = personalTexts(p)
+	}
 	out := o.io.ErrOut
 	saved := 0
 	save := func(s *capture.Snapshot, src recording.Source) error {
@@ -224,4 +234,16 @@ func readEnter(ios *iostreams.IOStreams) <-chan struct{} {
 		}
 	}()
 	return ch
+}
+
+// personalTexts are the texts of a profile that identify the person; a
+// recording must show none of them.
+func personalTexts(p *profile.Profile) []string {
+	a := p.Applicant
+	out := []string{a.Name, a.NamePinyin, a.FormerName, a.IDNumber, a.Phone, a.Email,
+		a.Address.Detail, a.Address.PostalCode, a.BirthDate.String(), p.Account.Username}
+	for _, d := range p.Degrees {
+		out = append(out, d.StudentNumber)
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/recording"
 )
 
@@ -37,5 +38,18 @@ func TestRecordSimThenCheck(t *testing.T) {
 	}
 	if code, out, errOut := execute(t, "check", "--recordings", dir); code != exitcode.OK {
 		t.Errorf("check of fresh recordings: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+func TestRecordScrubsTheProfilesTexts(t *testing.T) {
+	p, err := profile.Load(exampleProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(personalTexts(p), "|")
+	for _, want := range []string{"张三", "ZHANG SAN", "110105199805120012", "13800138000", "zhang.san@example.com", "中关村大街 1 号", "1998-05-12", "s2212345"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q is not scrubbed (%s)", want, got)
+		}
 	}
 }
