@@ -50,7 +50,9 @@ func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
 
 // TreePSS sums the proportional set size (Pss: shared pages divided among
 // the processes sharing them, so Chromium's processes are not counted
-// several times) over pid and its descendants (Linux; 0 elsewhere).
+// several times) over pid and its descendants (Linux; 0 elsewhere). Only
+// the tree's smaps are read: the kernel walks page tables for each, which
+// would cost a busy machine more than the benchmark measures.
 func TreePSS(pid int) uint64 {
 	if pid == 0 {
 		return 0
@@ -60,37 +62,43 @@ func TreePSS(pid int) uint64 {
 		return 0
 	}
 	parent := map[int]int{}
-	rss := map[int]uint64{}
 	for _, e := range entries {
 		n, err := strconv.Atoi(e.Name())
 		if err != nil {
 			continue
 		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/status")
+		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
 		if err != nil {
 			continue
 		}
-		for _, line := range strings.Split(string(b), "\n") {
-			f := strings.Fields(line)
-			if len(f) >= 2 && f[0] == "PPid:" {
+		// pid (comm) state ppid …; comm may hold spaces and parentheses.
+		s := string(b)
+		if i := strings.LastIndexByte(s, ')'); i >= 0 {
+			if f := strings.Fields(s[i+1:]); len(f) >= 2 {
 				parent[n], _ = strconv.Atoi(f[1])
-			}
-		}
-		if r, err := os.ReadFile("/proc/" + e.Name() + "/smaps_rollup"); err == nil {
-			for _, line := range strings.Split(string(r), "\n") {
-				if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
-					kb, _ := strconv.ParseUint(f[1], 10, 64)
-					rss[n] = kb << 10
-				}
 			}
 		}
 	}
 	var total uint64
-	for n, r := range rss {
+	for n := range parent {
+		inTree := false
 		for p := n; p != 0; p = parent[p] {
 			if p == pid {
-				total += r
+				inTree = true
 				break
+			}
+		}
+		if !inTree {
+			continue
+		}
+		r, err := os.ReadFile("/proc/" + strconv.Itoa(n) + "/smaps_rollup")
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(r), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
+				kb, _ := strconv.ParseUint(f[1], 10, 64)
+				total += kb << 10
 			}
 		}
 	}
