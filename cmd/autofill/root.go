@@ -63,6 +63,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newValidateCmd(a),
 		newInitCmd(a),
 		newMaterialsCmd(a),
+		newBatchCmd(a),
 		newRecordCmd(a),
 		newCheckCmd(a),
 	)

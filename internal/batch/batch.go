@@ -1,0 +1,600 @@
+// Package batch prepares many applications side by side, as an agency does
+// in graduation season: one job per degree of each profile, each applicant
+// in a browser context of their own (own cookies and storage), at most
+// Parallel of them filling at a time.
+//
+// A person's step (the 实人认证 face scan, the 12367 code, a captcha) frees
+// its slot while the engine waits for it, so nobody queues behind an
+// applicant who is not answering; one nobody answers for within Wait is
+// parked with the QR code in their run directory. Every job keeps a status
+// file and every applicant their session, so a re-run skips what is ready
+// and continues the rest where it stopped, without a new login, and the
+// engine reconciles the draft so nothing is added twice.
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/job"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/profile"
+)
+
+// DefaultWait is how long a batch waits for an applicant's own step before
+// parking them: long enough for an applicant reached by phone to scan the
+// forwarded QR code and read out the 12367 code while the batch runs, short
+// enough that the batch ends. The wait holds no slot, so it delays nobody.
+const DefaultWait = 10 * time.Minute
+
+// Options configure a batch.
+type Options struct {
+	Jobs     []*Job // from Plan
+	Dir      string // the batch directory: run directories and the summary
+	Parallel int    // applicants filling at once; 0 means the number of CPUs
+	Maps     *pagemap.Set
+	BaseURL  string
+	Wait     time.Duration // 0 means DefaultWait
+	Tabs     Tabs
+
+	// Passwords are the live portal's; a dry-run registers every applicant
+	// on Sim with a password of its own instead.
+	Passwords *Passwords
+	// Sim is the shared simulator of a dry-run (one portal, many accounts):
+	// each applicant is registered on it, and each job checks what it
+	// accepted (accepted.json).
+	Sim *portalsim.Server
+
+	// Log gives a job's console logger (run.log in the run directory gets
+	// everything anyway); nil means none.
+	Log func(*Job) zerolog.Logger
+	// Changed is called after any row changes; it must not block.
+	Changed func()
+}
+
+// Row is a job's status plus what only the running batch knows.
+type Row struct {
+	Status
+	Live     bool      // the engine is on it now (filling, or watching the page for its person)
+	Deadline time.Time // while a live job waits for its person: when it parks
+	Earlier  bool      // ready in an earlier run: skipped
+	LoggedIn bool      // the last attempt went through the login page (no saved session, or it had expired)
+}
+
+// Batch is one run of many jobs.
+type Batch struct {
+	o      Options
+	portal string
+	slots  chan struct{}
+
+	mu       sync.Mutex
+	ctx      context.Context
+	runs     []*run
+	order    []*applicant
+	active   int // applicant goroutines
+	started  bool
+	finished bool
+	done     chan struct{}
+}
+
+// run is one job inside the batch.
+type run struct {
+	job   *Job
+	row   Row
+	codes chan string // 12367 codes typed at the table; the newest one counts
+	app   *applicant
+	log   zerolog.Logger
+}
+
+// applicant is everyone's jobs for one portal account: they run one after
+// another in one browser context, never two at once.
+type applicant struct {
+	key      string
+	identity string
+	runs     []*run
+	queue    []*run
+	busy     bool
+
+	password   string
+	missing    string // why there is no password (masked)
+	registered bool
+}
+
+// New prepares a batch.
+func New(o Options) *Batch {
+	if o.Parallel <= 0 {
+		o.Parallel = runtime.NumCPU()
+	}
+	if o.Wait <= 0 {
+		o.Wait = DefaultWait
+	}
+	b := &Batch{o: o, slots: make(chan struct{}, o.Parallel), done: make(chan struct{})}
+	b.portal = strings.TrimRight(o.BaseURL, "/")
+	if o.Sim != nil {
+		b.portal = "dry-run"
+	}
+	return b
+}
+
+// Run runs every job that is not ready yet and returns every row when all
+// are ready, parked, failed or interrupted (ctx). It writes summary.csv and
+// summary.json into Dir. The error is only about the summary; ExitCode
+// tells how the jobs went.
+func (b *Batch) Run(ctx context.Context) ([]Row, error) {
+	if err := os.MkdirAll(b.o.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("batch directory: %w", err)
+	}
+	b.mu.Lock()
+	if b.started {
+		b.mu.Unlock()
+		return nil, errors.New("a batch runs once; make a new one")
+	}
+	b.started, b.ctx = true, ctx
+	apps := map[string]*applicant{}
+	for _, j := range b.o.Jobs {
+		r := b.prepare(j)
+		b.runs = append(b.runs, r)
+		if r.row.State != Queued {
+			continue
+		}
+		key := strings.ToLower(j.username())
+		if key == "" {
+			key = "file:" + j.File
+		}
+		a := apps[key]
+		if a == nil {
+			a = &applicant{key: key, identity: j.fingerprint(false)}
+			apps[key] = a
+			b.order = append(b.order, a)
+		}
+		r.app = a
+		a.runs = append(a.runs, r)
+		a.queue = append(a.queue, r)
+	}
+	for _, a := range b.order {
+		b.startLocked(a)
+	}
+	if b.active == 0 {
+		b.finished = true
+		close(b.done)
+	}
+	b.mu.Unlock()
+	b.changed()
+	<-b.done
+	rows := b.Rows()
+	return rows, WriteSummary(b.o.Dir, rows)
+}
+
+// prepare makes a job's row from its profile and what its run directory
+// remembers. The caller holds b.mu.
+func (b *Batch) prepare(j *Job) *run {
+	r := &run{job: j, codes: make(chan string, 1), log: zerolog.Nop()}
+	if b.o.Log != nil {
+		r.log = b.o.Log(j)
+	}
+	r.row.Status = Status{N: j.N, Job: j.Name, Profile: j.File, Applicant: j.Applicant(), Degree: j.DegreeID(),
+		RunDir: j.RunDir, Portal: b.portal, Identity: j.fingerprint(true)}
+	switch {
+	case j.Invalid != "":
+		r.row.State, r.row.Reason, r.row.ExitCode = Invalid, j.Invalid, exitcode.BadInput
+		return r
+	case j.Conflict != "":
+		r.row.State, r.row.Reason, r.row.ExitCode = Failed, j.Conflict, exitcode.BadInput
+		return r
+	}
+	if err := os.MkdirAll(j.RunDir, 0o700); err != nil {
+		r.row.State, r.row.Reason, r.row.ExitCode = Failed, "run directory: "+err.Error(), exitcode.Failure
+		return r
+	}
+	prev, err := loadStatus(j.RunDir)
+	if err != nil {
+		r.log.Warn().Err(err).Msg("status file unreadable; the job starts afresh (the engine still continues its draft)")
+	}
+	r.row.State = Queued
+	if prev == nil {
+		return r
+	}
+	if prev.Identity != "" && prev.Identity != r.row.Identity {
+		r.row.State, r.row.ExitCode = Failed, exitcode.BadInput
+		r.row.Reason = fmt.Sprintf("the run directory %s holds another applicant's or degree's work from an earlier batch: use another --run-dir, or move it away", j.RunDir)
+		return r
+	}
+	r.row.Attempts = prev.Attempts
+	if prev.State == Ready && prev.Portal == b.portal {
+		keep := r.row.Status
+		r.row.Status = *prev
+		r.row.N, r.row.Profile, r.row.Applicant, r.row.RunDir = keep.N, keep.Profile, keep.Applicant, keep.RunDir
+		r.row.Earlier = true
+		return r
+	}
+	if prev.State.Waiting() {
+		r.row.QR = prev.QR
+	}
+	return r
+}
+
+// startLocked starts an applicant's goroutine unless it runs already. The
+// caller holds b.mu.
+func (b *Batch) startLocked(a *applicant) {
+	if a.busy || len(a.queue) == 0 {
+		return
+	}
+	a.busy = true
+	b.active++
+	go b.runApplicant(a)
+}
+
+// next takes the applicant's next queued job, or marks the applicant idle.
+func (b *Batch) next(a *applicant) *run {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(a.queue) == 0 {
+		a.busy = false
+		return nil
+	}
+	r := a.queue[0]
+	a.queue = a.queue[1:]
+	return r
+}
+
+func (b *Batch) applicantDone() {
+	b.mu.Lock()
+	b.active--
+	if b.active == 0 && !b.finished {
+		b.finished = true
+		close(b.done)
+	}
+	b.mu.Unlock()
+}
+
+// runApplicant runs an applicant's queued jobs in one isolated tab, with
+// the session of their last run restored and saved after each job.
+func (b *Batch) runApplicant(a *applicant) {
+	defer b.applicantDone()
+	ctx := b.ctx
+	sl := &slot{ch: b.slots}
+	defer sl.release()
+	endAll := func(st State, reason string, code int) {
+		for r := b.next(a); r != nil; r = b.next(a) {
+			b.update(r, func(row *Row) { row.State, row.Reason, row.ExitCode = st, reason, code })
+		}
+	}
+	if err := b.credentials(a); err != nil {
+		endAll(Failed, err.Error(), exitcode.Failure)
+		return
+	}
+	saved := newestSession(a.dirs(), a.identity)
+	if a.password == "" && saved == nil {
+		endAll(WaitingPassword, a.missing, exitcode.Parked)
+		return
+	}
+	if !sl.acquire(ctx) {
+		endAll(Interrupted, "", exitcode.Interrupted)
+		return
+	}
+	tab, closeTab, err := b.o.Tabs.Open(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			endAll(Interrupted, "", exitcode.Interrupted)
+		} else {
+			endAll(Failed, err.Error(), exitcode.Failure)
+		}
+		return
+	}
+	defer closeTab()
+	if _, err := restoreSession(tab, saved); err != nil {
+		a.runs[0].log.Warn().Err(err).Msg("could not restore the saved session; logging in anew")
+	}
+	for r := b.next(a); r != nil; r = b.next(a) {
+		if !sl.acquire(ctx) {
+			b.update(r, func(row *Row) { row.State, row.ExitCode = Interrupted, exitcode.Interrupted })
+			continue
+		}
+		b.runJob(ctx, tab, a, r, sl)
+		if err := saveSession(tab, r.job.RunDir, a.identity); err != nil && ctx.Err() == nil {
+			r.log.Warn().Err(err).Msg("could not save the session; the next run logs in anew")
+		}
+	}
+}
+
+// dirs lists the applicant's run directories (for the newest session).
+func (a *applicant) dirs() []string {
+	var d []string
+	for _, r := range a.runs {
+		d = append(d, r.job.RunDir)
+	}
+	return d
+}
+
+// credentials finds the applicant's password: on a dry-run by registering
+// them on the simulator, else in the passwords file.
+func (b *Batch) credentials(a *applicant) error {
+	first := a.runs[0].job
+	red := profile.NewRedactor(first.Profile)
+	if b.o.Sim == nil {
+		user := first.username()
+		pw, ok := b.o.Passwords.Lookup(user)
+		a.password, a.missing = pw, ""
+		if !ok {
+			a.missing = red.String(b.o.Passwords.Missing(user))
+		}
+		return nil
+	}
+	if a.registered {
+		return nil
+	}
+	seen := map[*profile.Profile]bool{}
+	for _, r := range a.runs {
+		p := r.job.Profile
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		user, pw, err := dryrun.Register(b.o.Sim, p, b.o.Maps)
+		if err != nil {
+			return fmt.Errorf("registering the applicant on the simulator: %s", red.String(err.Error()))
+		}
+		p.Account.Username = user
+		// The simulator's agreement binds nobody (the CLI says so once).
+		p.Consent.ServiceAgreement = true
+		a.password = pw
+	}
+	a.registered = true
+	return nil
+}
+
+// runJob runs one job in the applicant's tab and records how it ended.
+func (b *Batch) runJob(ctx, tab context.Context, a *applicant, r *run, sl *slot) {
+	j := r.job
+	red := profile.NewRedactor(j.Profile)
+	jctx, cancel := context.WithCancel(tab)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+
+	var noPassword atomic.Bool
+	pw, missing := a.password, a.missing
+	spec := job.Spec{
+		Profile: j.Profile, Degree: j.Degree, Maps: b.o.Maps, BaseURL: b.o.BaseURL, RunDir: j.RunDir,
+		Password: func(context.Context) (string, error) {
+			if pw != "" {
+				return pw, nil
+			}
+			// The saved session has expired and nobody can type a
+			// password into a batch: park at once instead of waiting.
+			noPassword.Store(true)
+			cancel()
+			return "", errors.New(missing)
+		},
+		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim,
+		Sink: &tracker{b: b, r: r, slot: sl, ctx: ctx, wait: b.o.Wait},
+	}
+	b.update(r, func(row *Row) {
+		row.State, row.Reason, row.ExitCode = Running, "", 0
+		row.Attempts++
+		row.Started = time.Now()
+		row.Live, row.Deadline, row.LoggedIn = true, time.Time{}, false
+	})
+	res, err := job.Run(jctx, spec)
+	b.update(r, func(row *Row) {
+		row.Live, row.Deadline = false, time.Time{}
+		row.ExitCode = exitcode.Of(err)
+		var pe *portal.ParkedError
+		switch {
+		case err == nil && res != nil && res.Ready:
+			row.State, row.Reason = Ready, ""
+		case noPassword.Load():
+			row.State, row.Reason, row.ExitCode = WaitingPassword, missing, exitcode.Parked
+		case errors.As(err, &pe):
+			if !row.State.Waiting() {
+				row.State, row.Reason = humanState(pe.Step)
+			}
+		case ctx.Err() != nil:
+			row.State, row.Reason, row.ExitCode = Interrupted, "", exitcode.Interrupted
+		case err == nil:
+			row.State, row.Reason, row.ExitCode = Failed, "the run ended before the draft was ready", exitcode.Failure
+		default:
+			row.State, row.Reason = Failed, oneLine(red.String(err.Error()))
+		}
+	})
+}
+
+// update changes a row, saves its status file and tells the display.
+func (b *Batch) update(r *run, fn func(*Row)) {
+	b.mu.Lock()
+	fn(&r.row)
+	r.row.Updated = time.Now()
+	st := r.row.Status
+	err := st.save()
+	b.mu.Unlock()
+	if err != nil {
+		r.log.Warn().Err(err).Msg("could not write the status file")
+	}
+	b.changed()
+}
+
+func (b *Batch) changed() {
+	if b.o.Changed != nil {
+		b.o.Changed()
+	}
+}
+
+// Rows returns every job's row, in job order.
+func (b *Batch) Rows() []Row {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	rows := make([]Row, len(b.runs))
+	for i, r := range b.runs {
+		rows[i] = r.row
+	}
+	return rows
+}
+
+// Parallel is the number of applicants that fill at once.
+func (b *Batch) Parallel() int { return b.o.Parallel }
+
+var codeRE = regexp.MustCompile(`^\d{8}$`)
+
+// Code hands an 8-digit 12367 code to job n. A job on its way or waiting at
+// 实人认证 gets it as soon as the page asks; a parked one resumes with it
+// while the batch still runs. The answer says what happened.
+func (b *Batch) Code(n int, code string) (string, error) {
+	code = strings.TrimSpace(code)
+	if !codeRE.MatchString(code) {
+		return "", errors.New("a 12367 authorization code has exactly 8 digits")
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n < 1 || n > len(b.runs) {
+		return "", fmt.Errorf("there is no #%d: the rows are numbered 1 to %d", n, len(b.runs))
+	}
+	r := b.runs[n-1]
+	switch st := r.row.State; {
+	case st == Ready:
+		return "", fmt.Errorf("#%d is ready: it needs no code", n)
+	case st != Queued && st != Running && st != WaitingFace && st != WaitingCode:
+		return "", fmt.Errorf("#%d is %s, not on its way to 实人认证: no code can help it now", n, r.row.Text())
+	case b.finished:
+		return "", fmt.Errorf("the batch has ended: run it again and type the code when #%d waits at 实人认证", n)
+	}
+	select { // only the newest code counts
+	case <-r.codes:
+	default:
+	}
+	r.codes <- code // cannot block: emptied above, and only Code sends, under b.mu
+	parked := !r.row.Live && (r.row.State == WaitingFace || r.row.State == WaitingCode)
+	if !parked || r.app == nil {
+		return fmt.Sprintf("#%d: code handed over; it is entered when the page asks for it", n), nil
+	}
+	r.row.State = Queued
+	r.app.queue = append(r.app.queue, r)
+	b.startLocked(r.app)
+	b.changed()
+	return fmt.Sprintf("#%d: resuming with the code", n), nil
+}
+
+// slot is an applicant's share of Parallel.
+type slot struct {
+	ch   chan struct{}
+	mu   sync.Mutex
+	held bool
+}
+
+func (s *slot) acquire(ctx context.Context) bool {
+	if ctx.Err() != nil { // select would pick at random when both are ready
+		return false
+	}
+	s.mu.Lock()
+	held := s.held
+	s.mu.Unlock()
+	if held {
+		return true
+	}
+	select {
+	case s.ch <- struct{}{}:
+		s.mu.Lock()
+		s.held = true
+		s.mu.Unlock()
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *slot) release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held {
+		<-s.ch
+		s.held = false
+	}
+}
+
+// tracker follows a job's events into its row, and frees the slot while
+// the job waits for its person.
+type tracker struct {
+	b    *Batch
+	r    *run
+	slot *slot
+	ctx  context.Context
+	wait time.Duration
+}
+
+func (t *tracker) Emit(e portal.Event) {
+	switch e.Type {
+	case portal.EvPage:
+		t.b.update(t.r, func(row *Row) {
+			row.Page, row.PageTitle = e.Page, e.Title
+			if maps := t.b.o.Maps; maps != nil {
+				if m := maps.Get(e.Page); m != nil && m.Human == pagemap.Captcha {
+					row.LoggedIn = true // the login page (its human step is the captcha)
+				}
+			}
+		})
+	case portal.EvHuman:
+		st, reason := humanState(e.Human)
+		t.b.update(t.r, func(row *Row) {
+			row.State, row.Reason = st, reason
+			if e.File != "" {
+				row.QR = e.File
+			}
+			row.Deadline = time.Now().Add(t.wait)
+		})
+		t.slot.release()
+	case portal.EvInfo:
+		// The face step is done when the page asks for the 12367 code.
+		if strings.HasPrefix(e.Message, "verification: ") && asksForCode(e.Message) {
+			t.b.update(t.r, func(row *Row) {
+				if row.State == WaitingFace {
+					row.State = WaitingCode
+				}
+			})
+		}
+	case portal.EvHumanDone:
+		t.slot.acquire(t.ctx) // back in line with the others
+		t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
+	}
+}
+
+// asksForCode recognises the verify page's status once the face scan is
+// done: it asks for the 移民局12367 authorization code (授权码).
+func asksForCode(status string) bool {
+	return strings.Contains(status, "12367") || strings.Contains(status, "授权码")
+}
+
+// humanState maps the engine's human steps to states.
+func humanState(step string) (State, string) {
+	switch step {
+	case string(pagemap.FaceAndCode):
+		return WaitingFace, ""
+	case string(pagemap.Captcha):
+		return WaitingLogin, ""
+	case string(pagemap.Consent):
+		return WaitingPerson, "the service agreement (set consent.service_agreement: true to let autofill accept it)"
+	case "navigate":
+		return WaitingPerson, "a page autofill does not know"
+	}
+	return WaitingPerson, step
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i]) + " …"
+	}
+	return s
+}
