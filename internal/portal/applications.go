@@ -17,9 +17,14 @@ const statusDraft = "未提交"
 // reused before a new one is made.
 func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	l := m.List
-	headers, err := call[[]string](ctx, "tableHeaders", l.Table)
-	if err != nil {
-		return err
+	var headers []string
+	if err := waitFor(ctx, r.opts.StepTimeout, "the list of applications", func() (bool, error) {
+		var err error
+		headers, err = call[[]string](ctx, "tableHeaders", l.Table)
+		return len(headers) > 0, err
+	}); err != nil {
+		return drift(&DriftError{Page: m.Page, Key: "list.table", Label: l.Table,
+			Detail: fmt.Sprintf("no table %q with column headers on the page (%v)", l.Table, err)})
 	}
 	col := map[string]int{}
 	for role, text := range l.Columns {

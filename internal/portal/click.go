@@ -79,6 +79,15 @@ func (r *runner) clickWhen(ctx context.Context, why string, locate func() (point
 		}
 		stable := p.Found && prev.Found && p.X == prev.X && p.Y == prev.Y
 		prev = p
+		if p.Covered && !r.dismissing && r.pageMap != nil && len(r.pageMap.Dismiss) > 0 {
+			// A notice (系统公告) that opened after the page settled.
+			r.dismissing = true
+			err := r.dismiss(ctx, r.pageMap)
+			r.dismissing = false
+			if err != nil {
+				return false, err
+			}
+		}
 		return p.Found && !p.Covered && !p.Disabled && stable, nil
 	})
 	if err != nil {

@@ -67,7 +67,9 @@ type runner struct {
 	res   *Result
 	red   *profile.Redactor // masks ID numbers and phones in messages
 
-	page       string // current page id
+	page       string       // current page id
+	pageMap    *pagemap.Map // its map
+	dismissing bool         // closing a notice: do not recurse
 	visits     map[string]int
 	manualUsed bool
 	addedRows  map[int]bool // study-history rows this run added
@@ -172,7 +174,7 @@ func (r *runner) loop(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		r.page = m.Page
+		r.page, r.pageMap = m.Page, m
 		r.visits[m.Page]++
 		r.res.Visited = append(r.res.Visited, m.Page)
 		if r.visits[m.Page] > maxVisits {

@@ -14,15 +14,17 @@
     const m = /el-message--(\w+)/.exec(el.className || "");
     af.msgs.push({ seq: ++af.seq, type: m ? m[1] : "info", text: norm(el.innerText || el.textContent) });
   };
+  af.lastMutation = Date.now();
   const watch = () =>
     new MutationObserver((muts) => {
+      af.lastMutation = Date.now();
       for (const mu of muts)
         for (const n of mu.addedNodes) {
           if (n.nodeType !== 1) continue;
           if (n.matches(".el-message")) record(n);
           n.querySelectorAll && n.querySelectorAll(".el-message").forEach(record);
         }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
   watch();
 
   // Count requests in flight and remember each response's status, so the
@@ -370,8 +372,11 @@
   af.messagesSince = (seq) => af.msgs.filter((m) => m.seq > seq);
   af.lastSeq = () => af.seq;
   af.responsesSince = (seq) => af.responses.filter((r) => r.seq > seq);
-  // idle: no request in flight and no Element UI loading mask showing.
-  af.idle = () => af.pending === 0 && !all(".el-loading-mask").some(visible);
+  // idle: no request in flight, no Element UI loading mask showing, and the
+  // DOM has been still for a moment — Vue renders some parts (el-table's
+  // columns, dialogs) a tick or more after the page appears.
+  af.idle = () =>
+    af.pending === 0 && Date.now() - af.lastMutation >= 150 && !all(".el-loading-mask").some(visible);
 
   // tableRows reads the visible data rows of a table as cell texts.
   af.tableRows = (rowsCss) =>
