@@ -39,6 +39,7 @@ type batchOptions struct {
 	Selectors string
 	SimAssets string
 	Plain     bool
+	Retries   int
 }
 
 const batchLong = `Prepare drafts for many applicants at once, as an agency does: one job per
@@ -105,6 +106,7 @@ func newBatchCmd(a *app) *cobra.Command {
 	f.StringVar(&opts.Selectors, "selectors", "", "page maps to use instead of the built-in ones (a directory of *.yaml)")
 	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
 	f.BoolVar(&opts.Plain, "plain", false, "print a line per change instead of the live table, also on a terminal")
+	f.IntVar(&opts.Retries, "retries", 1, "run a failed job again this many times at once (the draft is continued, nothing added twice)")
 	return cmd
 }
 
@@ -112,6 +114,8 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	switch {
 	case o.Parallel < 1:
 		return &flagError{fmt.Errorf("--parallel %d: at least 1 applicant must be able to fill", o.Parallel)}
+	case o.Retries < 0:
+		return &flagError{fmt.Errorf("--retries %d: give 0 for none", o.Retries)}
 	case o.Wait <= 0:
 		return &flagError{fmt.Errorf("--wait %s: give a positive duration, e.g. 10m", o.Wait)}
 	case o.Show && !o.DryRun:
@@ -135,7 +139,10 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	jobs, inputs := batch.Plan(o.Profiles, dir, time.Now())
 	reportInputs(o.io, inputs)
 
-	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, BaseURL: o.BaseURL, Wait: o.Wait}
+	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, BaseURL: o.BaseURL, Wait: o.Wait, Retries: o.Retries}
+	if o.Retries == 0 {
+		bo.Retries = -1 // none
+	}
 	runnable := 0
 	for _, j := range jobs {
 		if j.Runnable() {

@@ -50,6 +50,10 @@ type Options struct {
 	BaseURL  string
 	Wait     time.Duration // 0 means DefaultWait
 	Tabs     Tabs
+	// Retries is how many times a job that failed (exit 1: a busy portal, a
+	// value that did not stick) runs again at once; the engine continues
+	// its draft, so a retry adds nothing twice. 0 means 1; negative, none.
+	Retries int
 
 	// Passwords are the live portal's; a dry-run registers every applicant
 	// on Sim with a password of its own instead.
@@ -73,6 +77,7 @@ type Row struct {
 	Deadline time.Time // while a live job waits for its person: when it parks
 	Earlier  bool      // ready in an earlier run: skipped
 	LoggedIn bool      // the last attempt went through the login page (no saved session, or it had expired)
+	Retried  string    // why the job had to run again in this batch (masked), if it did
 }
 
 // Batch is one run of many jobs.
@@ -122,6 +127,10 @@ func New(o Options) *Batch {
 	if o.Wait <= 0 {
 		o.Wait = DefaultWait
 	}
+	if o.Retries == 0 {
+		o.Retries = 1
+	}
+	o.Retries = max(o.Retries, 0)
 	b := &Batch{o: o, slots: make(chan struct{}, o.Parallel), done: make(chan struct{})}
 	b.portal = strings.TrimRight(o.BaseURL, "/")
 	if o.Sim != nil {
@@ -390,6 +399,15 @@ func (b *Batch) runJob(ctx, tab context.Context, a *applicant, r *run, sl *slot)
 		row.Live, row.Deadline, row.LoggedIn = true, time.Time{}, false
 	})
 	res, err := job.Run(jctx, spec)
+	for try := 0; try < b.o.Retries && retryable(err) && !noPassword.Load() && sl.acquire(ctx); try++ {
+		reason := oneLine(red.String(err.Error()))
+		r.log.Warn().Str("reason", reason).Msg("the job failed; running it once more (the engine continues the draft)")
+		b.update(r, func(row *Row) {
+			row.Attempts++
+			row.Reason, row.Retried = "retrying after: "+reason, reason
+		})
+		res, err = job.Run(jctx, spec)
+	}
 	b.update(r, func(row *Row) {
 		row.Live, row.Deadline = false, time.Time{}
 		row.ExitCode = exitcode.Of(err)
@@ -411,6 +429,16 @@ func (b *Batch) runJob(ctx, tab context.Context, a *applicant, r *run, sl *slot)
 			row.State, row.Reason = Failed, oneLine(red.String(err.Error()))
 		}
 	})
+}
+
+// retryable reports whether running a failed job again may help: a plain
+// failure, not bad input, a changed portal, a person's step, someone
+// else's account or a refused click.
+func retryable(err error) bool {
+	var id *portal.IdentityError
+	var fc *portal.ForbiddenClick
+	return err != nil && exitcode.Of(err) == exitcode.Failure && !errors.Is(err, context.Canceled) &&
+		!errors.As(err, &id) && !errors.As(err, &fc)
 }
 
 // update changes a row, saves its status file and tells the display.

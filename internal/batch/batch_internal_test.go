@@ -12,6 +12,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/batch/batchtest"
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // noTabs is a browser that must not be needed.
@@ -214,5 +215,26 @@ func TestCodeResumesAParkedJob(t *testing.T) {
 	<-b.done
 	if row := b.Rows()[0]; row.State != Failed || !strings.Contains(row.Reason, "no browser") {
 		t.Errorf("the job did not run again: %s", row.Text())
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{exitcode.With(exitcode.Failure, &portal.MismatchError{Page: "degree"}), true},
+		{errors.New("a plain failure"), true},
+		{exitcode.With(exitcode.Failure, &portal.IdentityError{}), false},
+		{exitcode.With(exitcode.Failure, &portal.ForbiddenClick{}), false},
+		{exitcode.Errorf(exitcode.BadInput, "bad profile"), false},
+		{exitcode.With(exitcode.Drift, &portal.DriftError{}), false},
+		{exitcode.With(exitcode.Parked, &portal.ParkedError{}), false},
+		{context.Canceled, false},
+	} {
+		if got := retryable(c.err); got != c.want {
+			t.Errorf("retryable(%v) = %v, want %v", c.err, got, c.want)
+		}
 	}
 }

@@ -91,6 +91,8 @@ func describe(r Row, now time.Time) (string, string) {
 		return "✓ ready", "32"
 	case r.State == Queued:
 		return "· queued", "2"
+	case r.State == Running && strings.HasPrefix(r.Reason, "retrying"):
+		return "▶ filling, " + r.Reason, ""
 	case r.State == Running:
 		return "▶ filling", ""
 	case r.State.Waiting() && r.Live:
