@@ -28,6 +28,15 @@ import (
 	"github.com/cscse-tools/autofill/selectors"
 )
 
+// The test binary doubles as the autofill command for tests that must run
+// it as a process of its own (to kill it): no build step, and under -race
+// the command is checked too.
+func init() {
+	if os.Getenv("AUTOFILL_TEST_AS_COMMAND") == "1" {
+		os.Exit(mainRun(iostreams.System(), os.Args[1:]))
+	}
+}
+
 func TestBatchFlagMistakes(t *testing.T) {
 	for _, args := range [][]string{
 		{"batch"},
@@ -81,7 +90,7 @@ func TestBatchKilledMidwayFinishesOnRerunWithoutDuplicates(t *testing.T) {
 		t.Skipf("no browser: %v", err)
 	}
 	start := time.Now()
-	bin := buildAutofill(t)
+	bin := os.Args[0] // as the command: see init
 	sim := simtest.Start(t, portalsim.Options{Demo: true})
 	maps, err := pagemap.Load(selectors.FS, "selectors")
 	if err != nil {
@@ -114,7 +123,7 @@ func TestBatchKilledMidwayFinishesOnRerunWithoutDuplicates(t *testing.T) {
 
 	var out bytes.Buffer
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "AUTOFILL_PASSWORD=")
+	cmd.Env = append(os.Environ(), "AUTOFILL_TEST_AS_COMMAND=1", "TMPDIR="+tmp, "AUTOFILL_PASSWORD=")
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -176,18 +185,6 @@ func TestBatchKilledMidwayFinishesOnRerunWithoutDuplicates(t *testing.T) {
 			t.Errorf("%s: SAFETY: submit or payment attempted", a.Username)
 		}
 	}
-}
-
-// buildAutofill builds the command into a temporary directory.
-func buildAutofill(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "autofill")
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	b, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
-	return bin
 }
 
 // states counts the jobs' states in their status files.
