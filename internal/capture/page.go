@@ -9,7 +9,6 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -130,7 +129,7 @@ func install(ctx context.Context) error {
 // no transition running, twice in a row.
 func settle(ctx context.Context, timeout time.Duration) error {
 	quiet := 0
-	return waitFor(ctx, timeout, "the page to settle", func() (bool, error) {
+	return portal.WaitFor(ctx, timeout, "the page to settle", func() (bool, error) {
 		ok, err := eval[bool](ctx, "window.__af.idle() && !window.__afRec.busy()")
 		if err != nil || !ok {
 			quiet = 0
@@ -141,27 +140,24 @@ func settle(ctx context.Context, timeout time.Duration) error {
 	})
 }
 
-// call runs fn(args…) in the page (fn is a dotted path under window) and
-// decodes its result.
+// call runs fn(args…) in the page: one of the engine's helpers by name
+// ("resolve"), or a dotted path under window ("__afRec.capture").
 func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		b, err := json.Marshal(a)
-		if err != nil {
-			var zero T
-			return zero, err
-		}
-		parts[i] = string(b)
-	}
 	if !strings.HasPrefix(fn, "__") {
 		fn = "__af." + fn
 	}
-	return eval[T](ctx, "window."+fn+"("+strings.Join(parts, ",")+")")
+	v, err := portal.CallJS[T](ctx, fn, args...)
+	if lostScripts(err) {
+		if ierr := install(ctx); ierr == nil {
+			v, err = portal.CallJS[T](ctx, fn, args...)
+		}
+	}
+	return v, err
 }
 
 func eval[T any](ctx context.Context, expr string) (T, error) {
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-	if err != nil && (strings.Contains(err.Error(), "__af") || strings.Contains(err.Error(), "of undefined")) {
+	if lostScripts(err) {
 		if ierr := install(ctx); ierr == nil {
 			v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 		}
@@ -169,48 +165,10 @@ func eval[T any](ctx context.Context, expr string) (T, error) {
 	return v, err
 }
 
-var errTimeout = errors.New("timed out")
-
-// waitFor polls cond until it holds or the deadline passes. Errors of a
-// page in the middle of loading count as "not yet".
-func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
-	deadline := time.Now().Add(timeout)
-	t := time.NewTicker(40 * time.Millisecond)
-	defer t.Stop()
-	var last error
-	for {
-		done, err := cond()
-		if err == nil && done {
-			return nil
-		}
-		if err != nil {
-			if !transient(err) {
-				return err
-			}
-			last = err
-		}
-		if time.Now().After(deadline) {
-			if last != nil {
-				return fmt.Errorf("%s: %w after %s (last error: %v)", what, errTimeout, timeout, last)
-			}
-			return fmt.Errorf("%s: %w after %s", what, errTimeout, timeout)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
-}
-
-func transient(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"Execution context was destroyed", "Cannot find context", "context with specified id", "Inspected target navigated", "__af", "No node", "not attached", "Object reference chain"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
+// lostScripts reports an error of a document that no longer has the
+// helpers (a navigation raced the install).
+func lostScripts(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "__af") || strings.Contains(err.Error(), "of undefined"))
 }
 
 // fetchCSS gets a stylesheet the page could not read (another origin).

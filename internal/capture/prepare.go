@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // preparer brings a page into the state worth recording: every select of
@@ -68,7 +69,7 @@ func (p *preparer) restore(ctx context.Context) {
 			p.warn("closing the dialog %s: %v", t.Dialog, err)
 			continue
 		}
-		_ = waitFor(ctx, p.o.timeout(), "the dialog to close", func() (bool, error) {
+		_ = portal.WaitFor(ctx, p.o.timeout(), "the dialog to close", func() (bool, error) {
 			n, err := call[int](ctx, "visibleCount", t.Dialog)
 			return n == 0, err
 		})
@@ -89,21 +90,12 @@ func (p *preparer) find(ctx context.Context, f pagemap.Field, scope string) stri
 	return r.ID
 }
 
-// point is where a click would land (helpers.js point()).
-type point struct {
-	Found    bool    `json:"found"`
-	X        float64 `json:"x"`
-	Y        float64 `json:"y"`
-	Covered  bool    `json:"covered"`
-	By       string  `json:"by"`
-	Text     string  `json:"text"`
-	Disabled bool    `json:"disabled"`
-	Never    string  `json:"never"`
-	Count    int     `json:"count"`
-}
+// point is where a click would land: the engine's type.
+type point = portal.Point
 
 // click clicks what a helpers locator (target by css, targetId by id)
-// finds, with a real mouse event, after the safety checks.
+// finds, with a real mouse event, through the engine's click policy (page
+// "": 提交 and 支付 are refused everywhere while recording).
 func (p *preparer) click(ctx context.Context, locator string, arg string) error {
 	var pt point
 	var err error
@@ -117,14 +109,12 @@ func (p *preparer) click(ctx context.Context, locator string, arg string) error 
 		return err
 	case !pt.Found:
 		return fmt.Errorf("not on the page (%d visible matches)", pt.Count)
-	case pt.Never != "" || strings.Contains(pt.Text, "提交") || strings.Contains(pt.Text, "支付"):
-		return fmt.Errorf("refused to click %q: recording never submits or pays", pt.Text)
 	case pt.Disabled:
 		return fmt.Errorf("disabled")
 	case pt.Covered:
 		return fmt.Errorf("covered by %s", pt.By)
 	}
-	return chromedp.Do(ctx, chromedp.MouseClickXY(pt.X, pt.Y))
+	return portal.Click(ctx, "", pt)
 }
 
 type popperState struct {
@@ -147,7 +137,7 @@ func (p *preparer) openSelect(ctx context.Context, f pagemap.Field, scope string
 		return
 	}
 	// Remote lists load after opening: wait for options, not for a time.
-	_ = waitFor(ctx, p.o.timeout()/3, f.Label+" options", func() (bool, error) {
+	_ = portal.WaitFor(ctx, p.o.timeout()/3, f.Label+" options", func() (bool, error) {
 		st, err := call[popperState](ctx, "option", id, "", p.m.NeverClick)
 		return !st.Loading && len(st.Offered) > 0, err
 	})
@@ -173,7 +163,7 @@ func (p *preparer) open(ctx context.Context, id string) error {
 		if err = p.click(ctx, "targetId", id); err != nil {
 			return err
 		}
-		if err = waitFor(ctx, p.o.timeout()/3, "the dropdown to open", opened); err == nil {
+		if err = portal.WaitFor(ctx, p.o.timeout()/3, "the dropdown to open", opened); err == nil {
 			return nil
 		}
 	}
@@ -183,7 +173,7 @@ func (p *preparer) open(ctx context.Context, id string) error {
 // still waits until no transition runs (a dropdown or dialog opening or
 // closing), so the next click lands where it is aimed.
 func (p *preparer) still(ctx context.Context) error {
-	return waitFor(ctx, p.o.timeout(), "the page to be still", func() (bool, error) {
+	return portal.WaitFor(ctx, p.o.timeout(), "the page to be still", func() (bool, error) {
 		busy, err := eval[bool](ctx, "window.__afRec.busy()")
 		return !busy, err
 	})
@@ -197,9 +187,9 @@ func (p *preparer) close(ctx context.Context, id, label string) {
 		return !st.Open, err
 	}
 	_ = chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
-	if waitFor(ctx, 2*time.Second, "close", closed) != nil {
+	if portal.WaitFor(ctx, 2*time.Second, "close", closed) != nil {
 		_ = p.click(ctx, "targetId", id)
-		if err := waitFor(ctx, p.o.timeout(), "close", closed); err != nil {
+		if err := portal.WaitFor(ctx, p.o.timeout(), "close", closed); err != nil {
 			p.warn("%s: the dropdown stays open: %v", label, err)
 		}
 	}
@@ -214,7 +204,7 @@ func (p *preparer) openDialog(ctx context.Context, t *pagemap.TableSpec) bool {
 		p.warn("opening the dialog with %s: %v", t.Add.Text, err)
 		return false
 	}
-	if err := waitFor(ctx, p.o.timeout(), "the dialog to open", func() (bool, error) {
+	if err := portal.WaitFor(ctx, p.o.timeout(), "the dialog to open", func() (bool, error) {
 		return eval[bool](ctx, fmt.Sprintf("window.__af.visibleCount(%q) === 1 && !window.__afRec.busy()", t.Dialog))
 	}); err != nil {
 		p.warn("the dialog %s did not open: %v", t.Dialog, err)
@@ -271,7 +261,7 @@ func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
 			p.warn("%s: %v", g.Label, err)
 			return
 		}
-		_ = waitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
+		_ = portal.WaitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
 			r, err := call[readBack](ctx, "read", id, "checkbox")
 			return (r.Value == "true") == want, err
 		})
@@ -285,11 +275,11 @@ func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
 			p.warn("%s: option %s not clickable", g.Label, text)
 			return
 		}
-		if err := chromedp.Do(ctx, chromedp.MouseClickXY(pt.X, pt.Y)); err != nil {
+		if err := portal.Click(ctx, "", pt); err != nil {
 			p.warn("%s: %v", g.Label, err)
 			return
 		}
-		_ = waitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
+		_ = portal.WaitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
 			r, err := call[readBack](ctx, "read", id, "radio")
 			return r.Value == text, err
 		})
@@ -308,7 +298,7 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 		return
 	}
 	var st popperState
-	err := waitFor(ctx, p.o.timeout()/3, f.Manual.Option, func() (bool, error) {
+	err := portal.WaitFor(ctx, p.o.timeout()/3, f.Manual.Option, func() (bool, error) {
 		var err error
 		st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.NeverClick)
 		return !st.Loading && st.Count == 1 && !st.Animating, err
@@ -317,7 +307,7 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 		// Not offered before a search: search for it, as a person would.
 		_, _ = call[bool](ctx, "focusInput", id)
 		_, _ = chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: f.Manual.Option})
-		err = waitFor(ctx, p.o.timeout(), f.Manual.Option, func() (bool, error) {
+		err = portal.WaitFor(ctx, p.o.timeout(), f.Manual.Option, func() (bool, error) {
 			var err error
 			st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.NeverClick)
 			return !st.Loading && st.Count == 1 && !st.Animating, err
@@ -328,15 +318,15 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 		p.close(ctx, id, f.Label)
 		return
 	}
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(st.X, st.Y)); err != nil {
+	if err := portal.Click(ctx, "", st.point); err != nil {
 		p.warn("%s: %v", f.Label, err)
 		return
 	}
-	_ = waitFor(ctx, p.o.timeout(), "the dropdown to close", func() (bool, error) {
+	_ = portal.WaitFor(ctx, p.o.timeout(), "the dropdown to close", func() (bool, error) {
 		st, err := call[popperState](ctx, "popperState", id)
 		return !st.Open, err
 	})
-	_ = waitFor(ctx, p.o.timeout(), f.Manual.Label, func() (bool, error) {
+	_ = portal.WaitFor(ctx, p.o.timeout(), f.Manual.Label, func() (bool, error) {
 		n, err := call[int](ctx, "visibleCount", f.Manual.CSS)
 		return n > 0, err
 	})

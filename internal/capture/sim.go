@@ -92,7 +92,7 @@ func simLogin(ctx context.Context) error {
 func waitPage(ctx context.Context, maps *pagemap.Set, page string, timeout time.Duration) error {
 	rules := Rules(maps)
 	var found []string
-	err := waitFor(ctx, timeout, "page "+page, func() (bool, error) {
+	err := portal.WaitFor(ctx, timeout, "page "+page, func() (bool, error) {
 		var err error
 		found, err = call[[]string](ctx, "detect", rules)
 		return len(found) == 1 && found[0] == page, err

@@ -3,7 +3,6 @@ package pagecheck
 import (
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net"
@@ -60,7 +59,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 		if err := open(ctx, srv.url(e.File)); err != nil {
 			return nil, fmt.Errorf("%s: %w", path(label, e.File), err)
 		}
-		matched, err := call[[]string](ctx, "__af.detect", rules)
+		matched, err := portal.CallJS[[]string](ctx, "__af.detect", rules)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path(label, e.File), err)
 		}
@@ -76,7 +75,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 			}
 		}
 		for _, it := range items(m) {
-			f, err := call[found](ctx, "__afCheck.item", it)
+			f, err := portal.CallJS[found](ctx, "__afCheck.item", it)
 			if err != nil {
 				return nil, fmt.Errorf("%s: checking %s: %w", path(label, e.File), it.CSS, err)
 			}
@@ -138,20 +137,6 @@ func rules(maps *pagemap.Set) []rule {
 		out = append(out, rule{p, m.Detect.CSS, m.Detect.Text})
 	}
 	return out
-}
-
-// call runs window.<fn>(args…) in the page and decodes the result.
-func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		b, err := json.Marshal(a)
-		if err != nil {
-			var zero T
-			return zero, err
-		}
-		parts[i] = string(b)
-	}
-	return chromedp.Run(ctx, chromedp.Evaluate[T]("window."+fn+"("+strings.Join(parts, ",")+")"))
 }
 
 // server serves a recordings directory on loopback, and nothing else.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // item is one selector of a map to check, with what it must satisfy. The
@@ -184,7 +185,7 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 		fail("selector %s matches %d visible elements in %s; it must match exactly one", sel, f.Visible, file)
 		return
 	}
-	if it.text != "" && norm(f.Text) != norm(it.text) {
+	if it.text != "" && portal.NormText(f.Text) != portal.NormText(it.text) {
 		fail("selector %s finds %s; the map says its text is %q", sel, f.Is, it.text)
 	}
 	if it.Kind != "" {
@@ -232,11 +233,11 @@ func describe(it item) string {
 func missing(want, have []string) []string {
 	set := map[string]bool{}
 	for _, h := range have {
-		set[norm(h)] = true
+		set[portal.NormText(h)] = true
 	}
 	var out []string
 	for _, w := range want {
-		if !set[norm(w)] {
+		if !set[portal.NormText(w)] {
 			out = append(out, w)
 		}
 	}
@@ -262,26 +263,10 @@ func sample(ss []string) string {
 	return quoteAll(ss)
 }
 
-// norm mirrors helpers.js norm: trims, folds white space, full-width
-// letters and digits to ASCII.
-func norm(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
-			r -= 0xFEE0
-		case r == 0x3000:
-			r = ' '
-		}
-		b.WriteRune(r)
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
 // labelText mirrors helpers.js labelText: a label without its required
 // star and trailing colon.
 func labelText(s string) string {
-	s = strings.TrimPrefix(norm(s), "*")
+	s = strings.TrimPrefix(portal.NormText(s), "*")
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(strings.TrimSuffix(s, ":"), "：")
 	return strings.TrimSpace(s)

@@ -159,7 +159,7 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, values Values)
 		}
 		page := sp.page
 		if page == "" {
-			found, err := call[[]string](ctx, "__af.detect", rules)
+			found, err := portal.CallJS[[]string](ctx, "__af.detect", rules)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", sp.file, err)
 			}
@@ -269,7 +269,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Status, fc.Detail = Skipped, "nothing to enter"
 		return fc, nil
 	}
-	r, err := call[resolved](ctx, "__af.resolve", f.CSS, f.Label, string(f.Kind), scope)
+	r, err := portal.CallJS[resolved](ctx, "__af.resolve", f.CSS, f.Label, string(f.Kind), scope)
 	if err != nil {
 		return fc, err
 	}
@@ -288,7 +288,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("selector %q is not valid CSS: %s", f.CSS, r.Detail)
 	default:
-		if n, _ := call[int](ctx, "__af.visibleCount", scope); n == 0 {
+		if n, _ := portal.CallJS[int](ctx, "__af.visibleCount", scope); n == 0 {
 			fc.Status, fc.Detail = NotShown, "the saved page does not show "+scope
 			return fc, nil
 		}
@@ -300,7 +300,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		return fc, nil
 	}
 	fc.Option = text
-	opts, err := call[*[]string](ctx, "__afCheck.options", r.ID, string(f.Kind))
+	opts, err := portal.CallJS[*[]string](ctx, "__afCheck.options", r.ID, string(f.Kind))
 	if err != nil {
 		return fc, err
 	}
@@ -308,7 +308,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Detail = join(fc.Detail, "its options were not saved with the page (record it with `autofill record`)")
 		return fc, nil
 	}
-	offered := slices.ContainsFunc(*opts, func(o string) bool { return norm(o) == norm(text) })
+	offered := slices.ContainsFunc(*opts, func(o string) bool { return portal.NormText(o) == portal.NormText(text) })
 	fc.Offered = &offered
 	switch {
 	case offered:

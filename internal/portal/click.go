@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// point is where a click would land, from helpers.js point().
-type point struct {
+// Point is where a click would land, and what is there (helpers.js point()).
+type Point struct {
 	Found    bool    `json:"found"`
 	Count    int     `json:"count"`
 	X        float64 `json:"x"`
@@ -29,45 +29,56 @@ type point struct {
 // 支付 is refused everywhere.
 var submitWords = []string{"提交", "支付"}
 
-// guard is the one policy every click passes. It refuses never_click targets
-// and submit/pay buttons; it is applied to the element actually under the
-// pointer, after scrolling, so a changed page cannot slip one through.
-func (r *runner) guard(p point, why string) error {
+// CheckClick is the one policy every click of the tool passes, in the
+// engine and in `autofill record` alike. It refuses never_click targets
+// (p.Never), anything that says 支付, and anything that says 提交 on the
+// confirm and payment pages or on a page it does not know (page ""). It is
+// applied to the element actually under the pointer, after scrolling, so a
+// changed page cannot slip one through.
+func CheckClick(page string, p Point) error {
 	if p.Never != "" {
-		return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it is on the never_click list (" + p.Never + ")"}
+		return &ForbiddenClick{Page: page, Text: p.Text, Why: "it is on the never_click list (" + p.Never + ")"}
 	}
 	if strings.Contains(p.Text, "支付") {
-		return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it pays"}
+		return &ForbiddenClick{Page: page, Text: p.Text, Why: "it pays"}
 	}
-	if r.page == "confirm" || r.page == "payment" || r.page == "" {
+	if page == "confirm" || page == "payment" || page == "" {
 		for _, w := range submitWords {
 			if strings.Contains(p.Text, w) {
-				return &ForbiddenClick{Page: r.page, Text: p.Text, Why: "it submits"}
+				return &ForbiddenClick{Page: page, Text: p.Text, Why: "it submits"}
 			}
 		}
 	}
 	return nil
 }
 
+// Click sends a real mouse click at p after CheckClick.
+func Click(ctx context.Context, page string, p Point) error {
+	if err := CheckClick(page, p); err != nil {
+		return failure(err)
+	}
+	return mouseClick(ctx, p.X, p.Y)
+}
+
 // clickCSS clicks the single visible element of css.
 func (r *runner) clickCSS(ctx context.Context, css, why string) error {
-	return r.clickWhen(ctx, why, func() (point, error) {
-		return call[point](ctx, "target", css, r.never)
+	return r.clickWhen(ctx, why, func() (Point, error) {
+		return call[Point](ctx, "target", css, r.never)
 	})
 }
 
 // clickID clicks an element tagged by the helpers (data-af).
 func (r *runner) clickID(ctx context.Context, id, why string) error {
-	return r.clickWhen(ctx, why, func() (point, error) {
-		return call[point](ctx, "targetId", id, r.never, false)
+	return r.clickWhen(ctx, why, func() (Point, error) {
+		return call[Point](ctx, "targetId", id, r.never, false)
 	})
 }
 
 // clickWhen waits until the target is there, enabled, not moving and not
 // covered (a dropdown closing, a dialog mask fading), checks the guard,
 // then sends a real mouse click at its centre.
-func (r *runner) clickWhen(ctx context.Context, why string, locate func() (point, error)) error {
-	var p, prev point
+func (r *runner) clickWhen(ctx context.Context, why string, locate func() (Point, error)) error {
+	var p, prev Point
 	err := waitFor(ctx, r.opts.StepTimeout, "click "+why, func() (bool, error) {
 		var err error
 		p, err = locate()
@@ -103,10 +114,7 @@ func (r *runner) clickWhen(ctx context.Context, why string, locate func() (point
 		}
 		return err
 	}
-	if err := r.guard(p, why); err != nil {
-		return failure(err)
-	}
-	return mouseClick(ctx, p.X, p.Y)
+	return Click(ctx, r.page, p)
 }
 
 // mouseClick moves, presses and releases at (x, y), as a person's mouse does.

@@ -26,10 +26,9 @@ func installHelpers(ctx context.Context) error {
 	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
 }
 
-// call runs window.__af.fn(args…) in the page and decodes its result. A
-// document that has lost the helpers (a navigation raced the install) gets
-// them again.
-func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
+// CallJS runs window.<fn>(args…) in the page (fn is a dotted path, such as
+// "__af.detect") with the arguments as JSON, and decodes the result.
+func CallJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
 	parts := make([]string, len(args))
 	for i, a := range args {
 		b, err := json.Marshal(a)
@@ -39,27 +38,36 @@ func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
 		}
 		parts[i] = string(b)
 	}
-	expr := "window.__af." + fn + "(" + strings.Join(parts, ",") + ")"
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	return chromedp.Run(ctx, chromedp.Evaluate[T]("window."+fn+"("+strings.Join(parts, ",")+")"))
+}
+
+// call runs one of the helpers (window.__af.fn). A document that has lost
+// them (a navigation raced the install) gets them again.
+func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
+	v, err := CallJS[T](ctx, "__af."+fn, args...)
 	if err != nil && strings.Contains(err.Error(), "__af") {
 		if ierr := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS)); ierr == nil {
-			v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+			v, err = CallJS[T](ctx, "__af."+fn, args...)
 		}
 	}
 	return v, err
 }
 
-// errTimeout is wrapped by waitFor's error when the deadline passes.
-var errTimeout = errors.New("timed out")
+// ErrTimeout is wrapped by WaitFor's error when the deadline passes.
+var ErrTimeout = errors.New("timed out")
+
+// errTimeout is the package's short name for ErrTimeout.
+var errTimeout = ErrTimeout
 
 // pollEvery is how often a condition is checked while waiting. It is not a
 // delay before acting: every wait ends as soon as its condition holds.
 const pollEvery = 40 * time.Millisecond
 
-// waitFor checks cond until it reports done, an error that is not transient,
+// WaitFor checks cond until it reports done, an error that is not transient,
 // or the deadline. Errors from a page that is navigating (no execution
-// context, detached nodes) count as "not yet".
-func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
+// context, detached nodes) count as "not yet". It is the one way the tool
+// waits on a page: for a condition, with a deadline.
+func WaitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
 	deadline := time.Now().Add(timeout)
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()
@@ -70,7 +78,7 @@ func waitFor(ctx context.Context, timeout time.Duration, what string, cond func(
 			return nil
 		}
 		if err != nil {
-			if !transient(err) {
+			if !Transient(err) {
 				return err
 			}
 			last = err
@@ -89,8 +97,12 @@ func waitFor(ctx context.Context, timeout time.Duration, what string, cond func(
 	}
 }
 
-// transient reports errors that a page in the middle of loading produces.
-func transient(err error) bool {
+func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
+	return WaitFor(ctx, timeout, what, cond)
+}
+
+// Transient reports errors that a page in the middle of loading produces.
+func Transient(err error) bool {
 	if err == nil {
 		return false
 	}

@@ -65,7 +65,7 @@ func (r *runner) typeInto(ctx context.Context, id, text string) error {
 
 // optionState is helpers.js option().
 type optionState struct {
-	point
+	Point
 	Open      bool     `json:"open"`
 	Loading   bool     `json:"loading"`
 	Animating bool     `json:"animating"`
@@ -110,13 +110,10 @@ func (r *runner) pickOption(ctx context.Context, id string, f pagemap.Field, tex
 		}
 		return fmt.Errorf("the list does not offer %q; it offers: %s", text, offered(opt.Offered))
 	}
-	if err := r.guard(opt.point, f.Label); err != nil {
-		return failure(err)
-	}
 	// No need to wait for the dropdown's closing animation: the read-back
 	// confirms the choice, and the next click waits until nothing covers
 	// its target.
-	return mouseClick(ctx, opt.X, opt.Y)
+	return Click(ctx, r.page, opt.Point)
 }
 
 // openPopper clicks a select, cascader or date picker and waits until its
@@ -236,10 +233,7 @@ func (r *runner) pickPath(ctx context.Context, id string, f pagemap.Field, path 
 			}
 			return err
 		}
-		if err := r.guard(cur.point, f.Label); err != nil {
-			return failure(err)
-		}
-		if err := mouseClick(ctx, cur.X, cur.Y); err != nil {
+		if err := Click(ctx, r.page, cur.Point); err != nil {
 			return err
 		}
 	}
@@ -272,7 +266,7 @@ func (r *runner) typeDate(ctx context.Context, id string, f pagemap.Field, text 
 
 // radioState is helpers.js radioOption().
 type radioState struct {
-	point
+	Point
 	Offered []string `json:"offered"`
 }
 
@@ -290,8 +284,5 @@ func (r *runner) pickRadio(ctx context.Context, id string, f pagemap.Field, text
 		}
 		return err
 	}
-	if err := r.guard(p.point, f.Label); err != nil {
-		return failure(err)
-	}
-	return mouseClick(ctx, p.X, p.Y)
+	return Click(ctx, r.page, p.Point)
 }

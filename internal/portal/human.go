@@ -28,7 +28,7 @@ func (r *runner) waitHuman(ctx context.Context, step string, cond func() (bool, 
 	defer remind.Stop()
 	for {
 		ok, err := cond()
-		if err != nil && !transient(err) {
+		if err != nil && !Transient(err) {
 			return err
 		}
 		if ok {

@@ -130,6 +130,8 @@ func same(kind pagemap.Kind, want, got string) bool {
 	return want == got
 }
 
+func normText(s string) string { return NormText(s) }
+
 func normPath(s string) string {
 	parts := strings.Split(s, "/")
 	for i, p := range parts {
@@ -138,8 +140,10 @@ func normPath(s string) string {
 	return strings.Join(parts, "/")
 }
 
-// normText mirrors helpers.js norm.
-func normText(s string) string {
+// NormText mirrors helpers.js norm: trims, folds runs of white space, and
+// turns full-width letters and digits and the ideographic space into ASCII.
+// Texts are compared after it, in the page and in Go alike.
+func NormText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
