@@ -81,12 +81,8 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		}
 		recs, label = os.DirFS(o.Recordings), strings.TrimSuffix(o.Recordings, "/")
 	}
-	tmp, err := os.MkdirTemp("", "autofill-check-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true, UserDataDir: tmp})
+	// No UserDataDir: a throw-away profile that is removed afterwards.
+	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true})
 	if err != nil {
 		return err
 	}

@@ -26,12 +26,8 @@ func runPagesCheck(ctx context.Context, o *runOptions, maps *pagemap.Set, p *pro
 	if st, err := os.Stat(o.Pages); err != nil || !st.IsDir() {
 		return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
 	}
-	tmp, err := os.MkdirTemp("", "autofill-pages-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true, UserDataDir: tmp})
+	// No UserDataDir: a throw-away profile that is removed afterwards.
+	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true})
 	if err != nil {
 		return err
 	}

@@ -156,12 +156,8 @@ func recordSim(ctx context.Context, o *recordOptions, copts capture.Options, sav
 		return exitcode.With(exitcode.BadInput, err)
 	}
 	defer sim.Close()
-	tmp, err := os.MkdirTemp("", "autofill-record-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true, UserDataDir: tmp})
+	// No UserDataDir: a throw-away profile that is removed afterwards.
+	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true})
 	if err != nil {
 		return err
 	}

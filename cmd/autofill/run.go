@@ -209,12 +209,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 		spec.Sim = sim.Server
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
-		tmp, err := os.MkdirTemp("", "autofill-dryrun-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		bopts.UserDataDir = tmp
+		bopts.UserDataDir = "" // a throw-away profile, removed afterwards
 		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine); it plays your part in the face scan and the 12367 code\n", sim.URL)
 	} else {
 		spec.Password = passwordSource(o.io)
