@@ -41,6 +41,11 @@ import (
 // enough that the batch ends. The wait holds no slot, so it delays nobody.
 const DefaultWait = 10 * time.Minute
 
+// DefaultStall is far beyond any wait of the engine (20 s a step, a few
+// retries of a busy portal), so only a browser that stopped answering — a
+// screenshot that never comes back — trips it.
+const DefaultStall = 3 * time.Minute
+
 // Options configure a batch.
 type Options struct {
 	Jobs     []*Job // from Plan
@@ -54,6 +59,10 @@ type Options struct {
 	// value that did not stick) runs again at once; the engine continues
 	// its draft, so a retry adds nothing twice. 0 means 1; negative, none.
 	Retries int
+	// Stall is how long a job may go without any sign of progress (and
+	// without waiting for a person) before its tab is taken for hung: the
+	// job is stopped and retried in a fresh tab. 0 means DefaultStall.
+	Stall time.Duration
 
 	// Passwords are the live portal's; a dry-run registers every applicant
 	// on Sim with a password of its own instead.
@@ -131,6 +140,9 @@ func New(o Options) *Batch {
 		o.Retries = 1
 	}
 	o.Retries = max(o.Retries, 0)
+	if o.Stall <= 0 {
+		o.Stall = DefaultStall
+	}
 	b := &Batch{o: o, slots: make(chan struct{}, o.Parallel), done: make(chan struct{})}
 	b.portal = strings.TrimRight(o.BaseURL, "/")
 	if o.Sim != nil {
@@ -295,8 +307,8 @@ func (b *Batch) runApplicant(a *applicant) {
 		endAll(Interrupted, "", exitcode.Interrupted)
 		return
 	}
-	tab, closeTab, err := b.o.Tabs.Open(ctx)
-	if err != nil {
+	t := &tab{}
+	if err := b.openTab(ctx, a, t); err != nil {
 		if ctx.Err() != nil {
 			endAll(Interrupted, "", exitcode.Interrupted)
 		} else {
@@ -304,19 +316,53 @@ func (b *Batch) runApplicant(a *applicant) {
 		}
 		return
 	}
-	defer closeTab()
-	if _, err := restoreSession(tab, saved); err != nil {
-		a.runs[0].log.Warn().Err(err).Msg("could not restore the saved session; logging in anew")
-	}
+	defer func() { t.close() }()
 	for r := b.next(a); r != nil; r = b.next(a) {
 		if !sl.acquire(ctx) {
 			b.update(r, func(row *Row) { row.State, row.ExitCode = Interrupted, exitcode.Interrupted })
 			continue
 		}
-		b.runJob(ctx, tab, a, r, sl)
-		if err := saveSession(tab, r.job.RunDir, a.identity); err != nil && ctx.Err() == nil {
+		b.runJob(ctx, t, a, r, sl)
+		if t.ctx == nil { // a hung tab that could not be replaced
+			endAll(Failed, "the browser stopped answering and no new tab could be opened", exitcode.Failure)
+			return
+		}
+		if err := saveSession(t.ctx, r.job.RunDir, a.identity); err != nil && ctx.Err() == nil {
 			r.log.Warn().Err(err).Msg("could not save the session; the next run logs in anew")
 		}
+	}
+}
+
+// tab is an applicant's browser tab; one that stopped answering is
+// replaced by a fresh one.
+type tab struct {
+	ctx   context.Context
+	close func()
+}
+
+// openTab opens an isolated tab for the applicant and restores their
+// newest saved session into it.
+func (b *Batch) openTab(ctx context.Context, a *applicant, t *tab) error {
+	tc, closeTab, err := b.o.Tabs.Open(ctx)
+	if err != nil {
+		return err
+	}
+	t.ctx, t.close = tc, closeTab
+	if _, err := restoreSession(tc, newestSession(a.dirs(), a.identity)); err != nil {
+		a.runs[0].log.Warn().Err(err).Msg("could not restore the saved session; logging in anew")
+	}
+	return nil
+}
+
+// renewTab replaces a hung tab, carrying the session over.
+func (b *Batch) renewTab(ctx context.Context, a *applicant, r *run, t *tab) {
+	if err := saveSession(t.ctx, r.job.RunDir, a.identity); err != nil {
+		r.log.Warn().Err(err).Msg("could not save the session of the hung tab")
+	}
+	t.close()
+	t.ctx, t.close = nil, func() {}
+	if err := b.openTab(ctx, a, t); err != nil {
+		r.log.Error().Err(err).Msg("could not open a new tab")
 	}
 }
 
@@ -366,16 +412,69 @@ func (b *Batch) credentials(a *applicant) error {
 	return nil
 }
 
-// runJob runs one job in the applicant's tab and records how it ended.
-func (b *Batch) runJob(ctx, tab context.Context, a *applicant, r *run, sl *slot) {
+// runJob runs one job in the applicant's tab, again at once when it fails
+// (Retries), and records how it ended.
+func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *slot) {
+	red := profile.NewRedactor(r.job.Profile)
+	var noPassword atomic.Bool
+	b.update(r, func(row *Row) {
+		row.State, row.Reason, row.ExitCode = Running, "", 0
+		row.Attempts++
+		row.Started = time.Now()
+		row.Live, row.Deadline, row.LoggedIn = true, time.Time{}, false
+	})
+	res, stalled, err := b.attempt(ctx, t.ctx, a, r, sl, &noPassword)
+	for try := 0; try < b.o.Retries && retryable(err) && !noPassword.Load() && sl.acquire(ctx); try++ {
+		if stalled {
+			b.renewTab(ctx, a, r, t)
+			if t.ctx == nil {
+				break
+			}
+		}
+		reason := oneLine(red.String(err.Error()))
+		r.log.Warn().Str("reason", reason).Msg("the job failed; running it once more (the engine continues the draft)")
+		b.update(r, func(row *Row) {
+			row.Attempts++
+			row.Reason, row.Retried = "retrying after: "+reason, reason
+		})
+		res, stalled, err = b.attempt(ctx, t.ctx, a, r, sl, &noPassword)
+	}
+	if stalled && t.ctx != nil { // the applicant's next job gets a tab that answers
+		b.renewTab(ctx, a, r, t)
+	}
+	b.update(r, func(row *Row) {
+		row.Live, row.Deadline = false, time.Time{}
+		row.ExitCode = exitcode.Of(err)
+		var pe *portal.ParkedError
+		switch {
+		case err == nil && res != nil && res.Ready:
+			row.State, row.Reason = Ready, ""
+		case noPassword.Load():
+			row.State, row.Reason, row.ExitCode = WaitingPassword, a.missing, exitcode.Parked
+		case errors.As(err, &pe):
+			if !row.State.Waiting() {
+				row.State, row.Reason = humanState(pe.Step)
+			}
+		case ctx.Err() != nil:
+			row.State, row.Reason, row.ExitCode = Interrupted, "", exitcode.Interrupted
+		case err == nil:
+			row.State, row.Reason, row.ExitCode = Failed, "the run ended before the draft was ready", exitcode.Failure
+		default:
+			row.State, row.Reason = Failed, oneLine(red.String(err.Error()))
+		}
+	})
+}
+
+// attempt runs the job once in tab, stopping it when it shows no progress
+// for Stall (stalled: the tab is to be replaced).
+func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot, noPassword *atomic.Bool) (res *portal.Result, stalled bool, err error) {
 	j := r.job
-	red := profile.NewRedactor(j.Profile)
 	jctx, cancel := context.WithCancel(tab)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
-
-	var noPassword atomic.Bool
+	tr := &tracker{b: b, r: r, slot: sl, ctx: ctx, wait: b.o.Wait}
+	tr.touch()
 	pw, missing := a.password, a.missing
 	spec := job.Spec{
 		Profile: j.Profile, Degree: j.Degree, Maps: b.o.Maps, BaseURL: b.o.BaseURL, RunDir: j.RunDir,
@@ -389,46 +488,36 @@ func (b *Batch) runJob(ctx, tab context.Context, a *applicant, r *run, sl *slot)
 			cancel()
 			return "", errors.New(missing)
 		},
-		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim,
-		Sink: &tracker{b: b, r: r, slot: sl, ctx: ctx, wait: b.o.Wait},
+		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim, Sink: tr,
 	}
-	b.update(r, func(row *Row) {
-		row.State, row.Reason, row.ExitCode = Running, "", 0
-		row.Attempts++
-		row.Started = time.Now()
-		row.Live, row.Deadline, row.LoggedIn = true, time.Time{}, false
-	})
-	res, err := job.Run(jctx, spec)
-	for try := 0; try < b.o.Retries && retryable(err) && !noPassword.Load() && sl.acquire(ctx); try++ {
-		reason := oneLine(red.String(err.Error()))
-		r.log.Warn().Str("reason", reason).Msg("the job failed; running it once more (the engine continues the draft)")
-		b.update(r, func(row *Row) {
-			row.Attempts++
-			row.Reason, row.Retried = "retrying after: "+reason, reason
-		})
-		res, err = job.Run(jctx, spec)
-	}
-	b.update(r, func(row *Row) {
-		row.Live, row.Deadline = false, time.Time{}
-		row.ExitCode = exitcode.Of(err)
-		var pe *portal.ParkedError
-		switch {
-		case err == nil && res != nil && res.Ready:
-			row.State, row.Reason = Ready, ""
-		case noPassword.Load():
-			row.State, row.Reason, row.ExitCode = WaitingPassword, missing, exitcode.Parked
-		case errors.As(err, &pe):
-			if !row.State.Waiting() {
-				row.State, row.Reason = humanState(pe.Step)
+	var hung atomic.Bool
+	watch := make(chan struct{})
+	go func() { // the watchdog
+		tick := time.NewTicker(min(b.o.Stall/6, 5*time.Second))
+		defer tick.Stop()
+		for {
+			select {
+			case <-watch:
+				return
+			case <-tick.C:
+				if tr.idle() > b.o.Stall {
+					hung.Store(true)
+					cancel()
+					return
+				}
 			}
-		case ctx.Err() != nil:
-			row.State, row.Reason, row.ExitCode = Interrupted, "", exitcode.Interrupted
-		case err == nil:
-			row.State, row.Reason, row.ExitCode = Failed, "the run ended before the draft was ready", exitcode.Failure
-		default:
-			row.State, row.Reason = Failed, oneLine(red.String(err.Error()))
 		}
-	})
+	}()
+	res, err = job.Run(jctx, spec)
+	close(watch)
+	if hung.Load() && ctx.Err() == nil {
+		b.mu.Lock()
+		page := r.row.Page
+		b.mu.Unlock()
+		err = exitcode.Errorf(exitcode.Failure, "no progress for %s on page %s: the browser tab stopped answering, so it was replaced", b.o.Stall, page)
+		return res, true, err
+	}
+	return res, false, err
 }
 
 // retryable reports whether running a failed job again may help: a plain
@@ -560,9 +649,24 @@ type tracker struct {
 	slot *slot
 	ctx  context.Context
 	wait time.Duration
+
+	last    atomic.Int64 // when the job last showed progress (UnixNano)
+	waiting atomic.Bool  // it waits for its person, or for a slot: not progress, not a hang
+}
+
+func (t *tracker) touch() { t.last.Store(time.Now().UnixNano()) }
+
+// idle is how long the job has shown no progress while it should.
+func (t *tracker) idle() time.Duration {
+	if t.waiting.Load() {
+		t.touch()
+		return 0
+	}
+	return time.Since(time.Unix(0, t.last.Load()))
 }
 
 func (t *tracker) Emit(e portal.Event) {
+	t.touch()
 	switch e.Type {
 	case portal.EvPage:
 		t.b.update(t.r, func(row *Row) {
@@ -582,6 +686,7 @@ func (t *tracker) Emit(e portal.Event) {
 			}
 			row.Deadline = time.Now().Add(t.wait)
 		})
+		t.waiting.Store(true)
 		t.slot.release()
 	case portal.EvInfo:
 		// The face step is done when the page asks for the 12367 code.
@@ -593,7 +698,10 @@ func (t *tracker) Emit(e portal.Event) {
 			})
 		}
 	case portal.EvHumanDone:
+		t.waiting.Store(true)
 		t.slot.acquire(t.ctx) // back in line with the others
+		t.touch()
+		t.waiting.Store(false)
 		t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
 	}
 }

@@ -176,15 +176,15 @@ func TestConsoleRoutesTypedCodes(t *testing.T) {
 	var out strings.Builder
 	c := NewConsole(strings.NewReader(""), &out, false, false, nil)
 	c.b = b
-	for line, want := range map[string]string{
-		"":            "",
-		"hello":       `e.g. "3 12345678"`,
-		"1 1234567":   "8 digits",
-		"#1 12345678": "handed over",
-		"1: 87654321": "handed over",
+	for _, tc := range []struct{ line, want string }{ // in order: the newest code counts
+		{"", ""},
+		{"hello", `e.g. "3 12345678"`},
+		{"1 1234567", "8 digits"},
+		{"#1 12345678", "handed over"},
+		{"1: 87654321", "handed over"},
 	} {
-		if got := c.handle(line); !strings.Contains(got, want) || (want == "" && got != "") {
-			t.Errorf("%q → %q, want %q", line, got, want)
+		if got := c.handle(tc.line); !strings.Contains(got, tc.want) || (tc.want == "" && got != "") {
+			t.Errorf("%q → %q, want %q", tc.line, got, tc.want)
 		}
 	}
 	if got := <-b.runs[0].codes; got != "87654321" {

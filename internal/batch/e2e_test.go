@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -301,4 +302,66 @@ func startDebugChrome(t *testing.T) string {
 	}
 	t.Fatal("the debugging Chromium did not report its port within 30s")
 	return ""
+}
+
+// countingTabs counts the tabs opened.
+type countingTabs struct {
+	batch.Tabs
+	n int
+}
+
+func (c *countingTabs) Open(ctx context.Context) (context.Context, func(), error) {
+	c.n++
+	return c.Tabs.Open(ctx)
+}
+
+// A tab that stops answering (here: a portal that accepts the connection
+// and never replies) does not hold the batch forever: the job is stopped
+// after Stall, retried in a fresh tab, and reported.
+func TestHungTabIsReplacedAndReported(t *testing.T) {
+	maps := loadMaps(t)
+	br := browsertest.Start(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []net.Conn // open, and never a word
+	done := make(chan struct{})
+	t.Cleanup(func() {
+		_ = ln.Close()
+		<-done
+		for _, c := range held {
+			_ = c.Close()
+		}
+	})
+	go func() {
+		defer close(done)
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	dir := t.TempDir()
+	apps := batchtest.Write(t, dir, "hung", 1)
+	runs := filepath.Join(dir, "runs")
+	jobs, _ := batch.Plan(files(apps), runs, time.Now())
+	pw, _ := batch.LoadPasswords("", "pw")
+	tabs := &countingTabs{Tabs: batch.SharedBrowser{Browser: br}}
+	rows, err := batch.New(batch.Options{
+		Jobs: jobs, Dir: runs, Parallel: 1, Maps: maps, BaseURL: "http://" + ln.Addr().String() + "/",
+		Tabs: tabs, Passwords: pw, Stall: 2 * time.Second,
+	}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rows[0]
+	if r.State != batch.Failed || !strings.Contains(r.Reason, "stopped answering") || r.Attempts != 2 {
+		t.Errorf("hung job: %s after %d attempts", r.Text(), r.Attempts)
+	}
+	if tabs.n != 3 { // the first, the retry's, and a fresh one for whatever comes next
+		t.Errorf("%d tabs opened, want 3", tabs.n)
+	}
 }
