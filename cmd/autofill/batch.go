@@ -40,6 +40,7 @@ type batchOptions struct {
 	SimAssets string
 	Plain     bool
 	Retries   int
+	MaxOpen   int
 }
 
 const batchLong = `Prepare drafts for many applicants at once, as an agency does: one job per
@@ -106,6 +107,7 @@ func newBatchCmd(a *app) *cobra.Command {
 	f.StringVar(&opts.Selectors, "selectors", "", "page maps to use instead of the built-in ones (a directory of *.yaml)")
 	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
 	f.BoolVar(&opts.Plain, "plain", false, "print a line per change instead of the live table, also on a terminal")
+	f.IntVar(&opts.MaxOpen, "max-open", 0, "applicants with a browser tab open at once, filling or waiting for a person (default 4×--parallel, at least 8; each tab costs about 100 MB)")
 	f.IntVar(&opts.Retries, "retries", 1, "run a failed job again this many times at once (the draft is continued, nothing added twice)")
 	return cmd
 }
@@ -114,6 +116,8 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	switch {
 	case o.Parallel < 1:
 		return &flagError{fmt.Errorf("--parallel %d: at least 1 applicant must be able to fill", o.Parallel)}
+	case o.MaxOpen < 0:
+		return &flagError{fmt.Errorf("--max-open %d: give a positive number, or 0 for the default", o.MaxOpen)}
 	case o.Retries < 0:
 		return &flagError{fmt.Errorf("--retries %d: give 0 for none", o.Retries)}
 	case o.Wait <= 0:
@@ -139,7 +143,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	jobs, inputs := batch.Plan(o.Profiles, dir, time.Now())
 	reportInputs(o.io, inputs)
 
-	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, BaseURL: o.BaseURL, Wait: o.Wait, Retries: o.Retries}
+	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, BaseURL: o.BaseURL, Wait: o.Wait, Retries: o.Retries, MaxOpen: o.MaxOpen}
 	if o.Retries == 0 {
 		bo.Retries = -1 // none
 	}

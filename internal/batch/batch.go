@@ -51,10 +51,14 @@ type Options struct {
 	Jobs     []*Job // from Plan
 	Dir      string // the batch directory: run directories and the summary
 	Parallel int    // applicants filling at once; 0 means the number of CPUs
-	Maps     *pagemap.Set
-	BaseURL  string
-	Wait     time.Duration // 0 means DefaultWait
-	Tabs     Tabs
+	// MaxOpen bounds the applicants with a tab open, filling or waiting for
+	// their person (each tab costs the browser about 100 MB); the others
+	// wait their turn. 0 means 4×Parallel, at least 8.
+	MaxOpen int
+	Maps    *pagemap.Set
+	BaseURL string
+	Wait    time.Duration // 0 means DefaultWait
+	Tabs    Tabs
 	// Retries is how many times a job that failed (exit 1: a busy portal, a
 	// value that did not stick) runs again at once; the engine continues
 	// its draft, so a retry adds nothing twice. 0 means 1; negative, none.
@@ -93,7 +97,8 @@ type Row struct {
 type Batch struct {
 	o      Options
 	portal string
-	slots  chan struct{}
+	slots  *pool
+	tabs   chan struct{} // MaxOpen
 
 	mu       sync.Mutex
 	ctx      context.Context
@@ -143,7 +148,11 @@ func New(o Options) *Batch {
 	if o.Stall <= 0 {
 		o.Stall = DefaultStall
 	}
-	b := &Batch{o: o, slots: make(chan struct{}, o.Parallel), done: make(chan struct{})}
+	if o.MaxOpen <= 0 {
+		o.MaxOpen = max(4*o.Parallel, 8)
+	}
+	o.MaxOpen = max(o.MaxOpen, o.Parallel)
+	b := &Batch{o: o, slots: newPool(o.Parallel), tabs: make(chan struct{}, o.MaxOpen), done: make(chan struct{})}
 	b.portal = strings.TrimRight(o.BaseURL, "/")
 	if o.Sim != nil {
 		b.portal = "dry-run"
@@ -287,7 +296,7 @@ func (b *Batch) applicantDone() {
 func (b *Batch) runApplicant(a *applicant) {
 	defer b.applicantDone()
 	ctx := b.ctx
-	sl := &slot{ch: b.slots}
+	sl := &slot{pool: b.slots}
 	defer sl.release()
 	endAll := func(st State, reason string, code int) {
 		for r := b.next(a); r != nil; r = b.next(a) {
@@ -303,11 +312,19 @@ func (b *Batch) runApplicant(a *applicant) {
 		endAll(WaitingPassword, a.missing, exitcode.Parked)
 		return
 	}
+	select { // a tab of one's own, within MaxOpen
+	case b.tabs <- struct{}{}:
+		defer func() { <-b.tabs }()
+	case <-ctx.Done():
+		endAll(Interrupted, "", exitcode.Interrupted)
+		return
+	}
 	if !sl.acquire(ctx) {
 		endAll(Interrupted, "", exitcode.Interrupted)
 		return
 	}
 	t := &tab{}
+	sl.tabOpen()
 	if err := b.openTab(ctx, a, t); err != nil {
 		if ctx.Err() != nil {
 			endAll(Interrupted, "", exitcode.Interrupted)
@@ -602,43 +619,6 @@ func (b *Batch) Code(n int, code string) (string, error) {
 	b.startLocked(r.app)
 	b.changed()
 	return fmt.Sprintf("#%d: resuming with the code", n), nil
-}
-
-// slot is an applicant's share of Parallel.
-type slot struct {
-	ch   chan struct{}
-	mu   sync.Mutex
-	held bool
-}
-
-func (s *slot) acquire(ctx context.Context) bool {
-	if ctx.Err() != nil { // select would pick at random when both are ready
-		return false
-	}
-	s.mu.Lock()
-	held := s.held
-	s.mu.Unlock()
-	if held {
-		return true
-	}
-	select {
-	case s.ch <- struct{}{}:
-		s.mu.Lock()
-		s.held = true
-		s.mu.Unlock()
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
-
-func (s *slot) release() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.held {
-		<-s.ch
-		s.held = false
-	}
 }
 
 // tracker follows a job's events into its row, and frees the slot while

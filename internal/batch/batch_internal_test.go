@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -236,5 +237,65 @@ func TestRetryable(t *testing.T) {
 		if got := retryable(c.err); got != c.want {
 			t.Errorf("retryable(%v) = %v, want %v", c.err, got, c.want)
 		}
+	}
+}
+
+// Applicants with a tab open get the next slot before new ones; a waiter
+// that gives up takes no slot with it.
+func TestPoolServesOpenTabsFirst(t *testing.T) {
+	p := newPool(1)
+	ctx := context.Background()
+	if !p.acquire(ctx, false) {
+		t.Fatal("a free slot")
+	}
+	got := make(chan string, 3)
+	wait := func(name string, hasTab bool) {
+		go func() {
+			if p.acquire(ctx, hasTab) {
+				got <- name
+			}
+		}()
+	}
+	gone, cancel := context.WithCancel(ctx)
+	wait("fresh", false)
+	waitQueued(t, p, 0, 1)
+	go func() {
+		if p.acquire(gone, true) {
+			got <- "gave up"
+		}
+	}()
+	waitQueued(t, p, 1, 1)
+	cancel()
+	waitQueued(t, p, 0, 1)
+	wait("open", true)
+	waitQueued(t, p, 1, 1)
+	p.release()
+	if first := <-got; first != "open" {
+		t.Errorf("first served: %s, want the applicant with a tab open", first)
+	}
+	p.release()
+	if second := <-got; second != "fresh" {
+		t.Errorf("then: %s", second)
+	}
+	p.release()
+	if p.free != 1 {
+		t.Errorf("free slots %d, want 1", p.free)
+	}
+}
+
+func waitQueued(t *testing.T, p *pool, open, fresh int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		p.mu.Lock()
+		o, f := len(p.open), len(p.fresh)
+		p.mu.Unlock()
+		if o == open && f == fresh {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("queue %d open, %d fresh; want %d, %d", o, f, open, fresh)
+		}
+		runtime.Gosched()
 	}
 }
