@@ -21,7 +21,13 @@ const (
 
 // Counts tallies rows by how they ended (or stand).
 type Counts struct {
-	Ready, Waiting, Failed, Invalid, Interrupted, Running, Queued int
+	Ready       int `json:"ready"`
+	Waiting     int `json:"waiting"`
+	Failed      int `json:"failed"`
+	Invalid     int `json:"invalid"`
+	Interrupted int `json:"interrupted"`
+	Running     int `json:"running"`
+	Queued      int `json:"queued"`
 }
 
 // Count tallies rows.
