@@ -119,23 +119,27 @@ func (r *runner) clickWhen(ctx context.Context, why string, locate func() (Point
 
 // mouseClick moves, presses and releases at (x, y), as a person's mouse does.
 func mouseClick(ctx context.Context, x, y float64) error {
-	return chromedp.Do(ctx,
-		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
-		chromedp.MouseClickXY(x, y),
-	)
+	return bounded(ctx, callTimeout, "click", func(ctx context.Context) error {
+		return chromedp.Do(ctx,
+			chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+			chromedp.MouseClickXY(x, y),
+		)
+	})
 }
 
 // key sends one key press (keydown/keyup) with the codes the page's handlers
 // look at (Element UI reads keyCode).
 func key(ctx context.Context, name string, code int64) error {
-	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
-		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
-			Type: typ, Key: name, Code: name, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
-		}); err != nil {
-			return err
+	return bounded(ctx, callTimeout, "key "+name, func(ctx context.Context) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+				Type: typ, Key: name, Code: name, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
+			}); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func pressEnter(ctx context.Context) error  { return key(ctx, "Enter", 13) }
@@ -144,8 +148,10 @@ func pressEscape(ctx context.Context) error { return key(ctx, "Escape", 27) }
 // insertText types text into the focused control in one step; key-by-key
 // typing drops CJK characters and costs three protocol calls per character.
 func insertText(ctx context.Context, text string) error {
-	_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
-	return err
+	return bounded(ctx, callTimeout, "typing", func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	})
 }
 
 // toast is one el-message the page showed (helpers.js msgs).

@@ -19,11 +19,34 @@ var helpersJS string
 // installHelpers makes the in-page helpers present in the current document and
 // in every document the tab loads later.
 func installHelpers(ctx context.Context) error {
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: helpersJS}); err != nil {
-		return fmt.Errorf("installing page helpers: %w", err)
+	return bounded(ctx, callTimeout, "installing page helpers", func(ctx context.Context) error {
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: helpersJS}); err != nil {
+			return fmt.Errorf("installing page helpers: %w", err)
+		}
+		return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
+	})
+}
+
+// Deadlines of single exchanges with the browser. Waits for the page are
+// WaitFor's business; these bound one evaluation, click, key press or
+// screenshot, so that a frozen tab (a renderer that stopped answering) ends
+// the run with a clear error instead of hanging it.
+const (
+	callTimeout = 30 * time.Second
+	navTimeout  = 90 * time.Second // the portal is slow in graduation season
+)
+
+// bounded runs f with a context that ends after d, and names a timeout of
+// the browser as such (not as the run's own deadline).
+func bounded(ctx context.Context, d time.Duration, what string, f func(context.Context) error) error {
+	tctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	err := f(tctx)
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: the browser did not answer within %s (is the tab frozen? close it and run again): %w", what, d, err)
 	}
-	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
+	return err
 }
 
 // CallJS runs window.<fn>(args…) in the page (fn is a dotted path, such as
@@ -38,7 +61,29 @@ func CallJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
 		}
 		parts[i] = string(b)
 	}
-	return chromedp.Run(ctx, chromedp.Evaluate[T]("window."+fn+"("+strings.Join(parts, ",")+")"))
+	return evalJS[T](ctx, "window."+fn+"("+strings.Join(parts, ",")+")")
+}
+
+// evalJS evaluates a JavaScript expression in the page, bounded.
+func evalJS[T any](ctx context.Context, expr string) (T, error) {
+	var v T
+	err := bounded(ctx, callTimeout, "evaluate", func(ctx context.Context) error {
+		var err error
+		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+		return err
+	})
+	return v, err
+}
+
+// location returns the tab's URL ("" when the tab does not answer).
+func location(ctx context.Context) string {
+	var url string
+	_ = bounded(ctx, callTimeout, "location", func(ctx context.Context) error {
+		var err error
+		url, err = chromedp.Run(ctx, chromedp.Location())
+		return err
+	})
+	return url
 }
 
 // call runs one of the helpers (window.__af.fn). A document that has lost
@@ -46,7 +91,9 @@ func CallJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
 func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
 	v, err := CallJS[T](ctx, "__af."+fn, args...)
 	if err != nil && strings.Contains(err.Error(), "__af") {
-		if ierr := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS)); ierr == nil {
+		if ierr := bounded(ctx, callTimeout, "reinstalling page helpers", func(ctx context.Context) error {
+			return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
+		}); ierr == nil {
 			v, err = CallJS[T](ctx, "__af."+fn, args...)
 		}
 	}

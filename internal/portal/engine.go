@@ -159,11 +159,19 @@ func (r *runner) emit(e Event) {
 
 // loop is detect → act → verify → move on, until confirm.
 func (r *runner) loop(ctx context.Context) error {
+	// Open the tab with the run's own context first: a tab's life is bound to
+	// the context of its first action, and later actions use short-lived
+	// ones (bounded).
+	if err := chromedp.Do(ctx); err != nil {
+		return fmt.Errorf("opening a browser tab: %w", err)
+	}
 	if err := installHelpers(ctx); err != nil {
 		return err
 	}
 	start := resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
-	if err := chromedp.Do(ctx, chromedp.Navigate(start)); err != nil {
+	if err := bounded(ctx, navTimeout, "opening "+start, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Navigate(start))
+	}); err != nil {
 		return fmt.Errorf("opening %s: %w", start, err)
 	}
 	for {
@@ -232,7 +240,7 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 	}
 	err := waitFor(ctx, r.opts.StepTimeout, "a known page", check)
 	if errors.Is(err, errTimeout) {
-		url, _ := chromedp.Run(ctx, chromedp.Location())
+		url := location(ctx)
 		r.emit(Event{Type: EvHuman, Human: "navigate",
 			Message:   fmt.Sprintf("This page (%s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching.", url),
 			MessageZH: "当前页面无法识别，请转到“我的申请”或申请步骤页面，本工具会继续等待。"})
@@ -305,8 +313,7 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 			"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
 		}
 	}
-	url, _ := chromedp.Run(ctx, chromedp.Location())
-	r.state.LastURL = url
+	r.state.LastURL = location(ctx)
 	r.state.Ready = true
 	return r.state.save()
 }

@@ -214,14 +214,17 @@ func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) err
 // saveQR saves the QR image as PNG, for the person or an agency to forward.
 func (r *runner) saveQR(ctx context.Context, css, path string) error {
 	if err := waitFor(ctx, r.opts.StepTimeout, "the QR code", func() (bool, error) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(
-			`(() => { const i = document.querySelector(%q); return !!(i && i.complete && i.naturalWidth > 0); })()`, css)))
-		return ok, err
+		return evalJS[bool](ctx, fmt.Sprintf(
+			`(() => { const i = document.querySelector(%q); return !!(i && i.complete && i.naturalWidth > 0); })()`, css))
 	}); err != nil {
 		return err
 	}
-	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(css)))
-	if err != nil {
+	var png []byte
+	if err := bounded(ctx, callTimeout, "QR code", func(ctx context.Context) error {
+		var err error
+		png, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(css)))
+		return err
+	}); err != nil {
 		return err
 	}
 	return os.WriteFile(path, png, 0o600)

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
@@ -340,7 +338,7 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 			return err
 		}
 		if gone, _ := r.left(ctx, m.Page)(); gone {
-			if url, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+			if url := location(ctx); url != "" {
 				r.state.LastURL = url
 			}
 			return r.state.save()
@@ -417,7 +415,12 @@ func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	png, err := screenshot.Capture(ctx, r.red.String) // ID numbers and phones covered, as in the report
+	var png []byte
+	err := bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
+		var err error
+		png, err = screenshot.Capture(ctx, r.red.String)
+		return err
+	}) // ID numbers and phones covered, as in the report
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,9 @@ func (r *runner) uploadOne(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	for attempt := 0; ; attempt++ {
 		seq := r.toastSeq(ctx)
 		input := chromedp.CSS(fmt.Sprintf(`[data-af=%q] input[type=file]`, id))
-		if err := chromedp.Do(ctx, chromedp.SetUploadFiles(input, []string{abs})); err != nil {
+		if err := bounded(ctx, callTimeout, "upload", func(ctx context.Context) error {
+			return chromedp.Do(ctx, chromedp.SetUploadFiles(input, []string{abs}))
+		}); err != nil {
 			return failure(fmt.Errorf("page %s, %s: cannot hand %s to the upload control: %w", m.Page, f.Label, name, err))
 		}
 		var cur readResult
