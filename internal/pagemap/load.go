@@ -2,43 +2,24 @@ package pagemap
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cscse-tools/autofill/internal/yamlfile"
 )
 
 // Problem is one thing wrong with a map file, located like a compiler error.
-type Problem struct {
-	File    string
-	Line    int
-	Message string
-}
-
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Message)
-}
+type Problem = yamlfile.Problem
 
 // Problems is every problem found while loading, reported together.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return fmt.Sprintf("page maps: %d problem(s):\n  %s", len(ps), strings.Join(lines, "\n  "))
-}
+type Problems = yamlfile.Problems
 
 // Load reads every *.yaml of fsys (the embedded selectors/ or a --selectors
 // directory) and checks it. label names the source in messages ("selectors").
@@ -97,33 +78,14 @@ func (s *Set) Require(pages ...string) error {
 	return nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-var unknownField = regexp.MustCompile(`field (\S+) not found in type pagemap\.(\w+)`)
-
 // Parse decodes and checks one map file.
 func Parse(file string, data []byte) (*Map, Problems) {
-	var probs Problems
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, Problems{yamlProblem(file, err)}
-	}
-	if len(root.Content) == 0 {
-		return nil, Problems{{File: file, Message: "empty file; a page map needs at least page: and detect:"}}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	m := &Map{}
-	if err := dec.Decode(m); err != nil {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil, Problems{yamlProblem(file, err)}
-		}
-		for _, e := range te.Errors {
-			probs = append(probs, yamlProblem(file, errors.New(e)))
-		}
+	doc, probs := yamlfile.Decode(file, data, m, "empty file; a page map needs at least page: and detect:", unknownKey)
+	if doc == nil {
+		return nil, probs
 	}
 	m.File = file
-	doc := root.Content[0]
 	m.node = doc
 	if line := secondDocument(data); line > 0 {
 		probs = append(probs, Problem{File: file, Line: line, Message: "a second YAML document (---): a page map is one document; put each page in its own file"})
@@ -134,22 +96,13 @@ func Parse(file string, data []byte) (*Map, Problems) {
 	return m, probs
 }
 
-func yamlProblem(file string, err error) Problem {
-	msg := err.Error()
-	line := 0
-	if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
-		line, _ = strconv.Atoi(sm[1])
-		msg = sm[2]
+// unknownKey words an unknown key of a map type, proposing the key meant.
+func unknownKey(typ, key string) string {
+	msg := fmt.Sprintf("unknown key %q in %s", key, strings.ToLower(typ))
+	if s := suggest(key, knownKeys[typ]); s != "" {
+		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
-	if sm := unknownField.FindStringSubmatch(msg); sm != nil {
-		msg = fmt.Sprintf("unknown key %q in %s", sm[1], strings.ToLower(sm[2]))
-		if s := suggest(sm[1], knownKeys[sm[2]]); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += "; known keys: " + strings.Join(knownKeys[sm[2]], ", ")
-		}
-	}
-	return Problem{File: file, Line: line, Message: msg}
+	return msg + "; known keys: " + strings.Join(knownKeys[typ], ", ")
 }
 
 var knownKeys = map[string][]string{
@@ -201,17 +154,7 @@ func distance(a, b string) int {
 }
 
 // child returns the value node of key in a mapping node.
-func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
+var child = yamlfile.Child
 
 func lineOf(n *yaml.Node, key string) int {
 	if n == nil || n.Kind != yaml.MappingNode {

@@ -7,7 +7,6 @@ package recording
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -17,6 +16,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cscse-tools/autofill/internal/yamlfile"
 )
 
 // ManifestFile is the manifest's name inside a recordings directory.
@@ -59,61 +60,25 @@ func (m *Manifest) Get(page string) (Entry, bool) {
 }
 
 // Problem is one thing wrong with a manifest, located like a compiler error.
-type Problem struct {
-	File    string
-	Line    int
-	Message string
-}
-
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Message)
-}
+type Problem = yamlfile.Problem
 
 // Problems is every problem of a manifest, reported together.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return fmt.Sprintf("recordings manifest: %d problem(s):\n  %s", len(ps), strings.Join(lines, "\n  "))
-}
+type Problems = yamlfile.Problems
 
 var (
 	pageID    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	yamlLine  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	unknownAt = regexp.MustCompile(`field (\S+) not found in type recording\.(\w+)`)
 	plainWord = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
 )
 
 // Parse decodes and checks a manifest. file names it in messages.
 func Parse(file string, data []byte) (*Manifest, error) {
-	m := &Manifest{File: file}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, Problems{yamlProblem(file, err)}
-	}
-	if len(root.Content) == 0 {
-		return nil, Problems{{File: file, Message: "empty manifest; it needs pages: (autofill record writes it)"}}
-	}
-	var probs Problems
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(m); err != nil {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil, Problems{yamlProblem(file, err)}
-		}
-		for _, e := range te.Errors {
-			probs = append(probs, yamlProblem(file, errors.New(e)))
-		}
+	m := &Manifest{}
+	doc, probs := yamlfile.Decode(file, data, m, "empty manifest; it needs pages: (autofill record writes it)", unknownKey)
+	if doc == nil {
+		return nil, probs
 	}
 	m.File = file
-	if pages := child(root.Content[0], "pages"); pages != nil && pages.Kind == yaml.SequenceNode {
+	if pages := yamlfile.Child(doc, "pages"); pages != nil && pages.Kind == yaml.SequenceNode {
 		for i := range m.Pages {
 			if i < len(pages.Content) {
 				m.Pages[i].Line = pages.Content[i].Line
@@ -178,33 +143,13 @@ func fileProblem(f string) string {
 	return ""
 }
 
-func yamlProblem(file string, err error) Problem {
-	msg := err.Error()
-	line := 0
-	if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
-		line, _ = strconv.Atoi(sm[1])
-		msg = sm[2]
+// unknownKey words an unknown key of the manifest or of one of its pages.
+func unknownKey(typ, key string) string {
+	keys := "pages"
+	if typ == "Entry" {
+		keys = "page, file, source, url, captured, tool"
 	}
-	if sm := unknownAt.FindStringSubmatch(msg); sm != nil {
-		keys := "pages"
-		if sm[2] == "Entry" {
-			keys = "page, file, source, url, captured, tool"
-		}
-		msg = fmt.Sprintf("unknown key %q; known keys: %s", sm[1], keys)
-	}
-	return Problem{File: file, Line: line, Message: msg}
-}
-
-func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
+	return fmt.Sprintf("unknown key %q; known keys: %s", key, keys)
 }
 
 // Marshal writes the manifest in a stable form: pages in flow order (order
