@@ -115,6 +115,35 @@ func (s *Server) editable(r *http.Request, sess *session) (*account, *applicatio
 	return acc, a, nil
 }
 
+// editApp runs change on the user's editable application, under the lock:
+// the frame of every request that changes an application.
+func (s *Server) editApp(r *http.Request, sess *session, change func(*application) (any, error)) (any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, a, err := s.editable(r, sess)
+	if err != nil {
+		return nil, err
+	}
+	return change(a)
+}
+
+// edit is editApp for a request with a JSON body, decoded into a T first.
+func edit[T any](s *Server, r *http.Request, sess *session, change func(*application, *T) (any, error)) (any, error) {
+	var in T
+	if err := decode(r, &in); err != nil {
+		return nil, err
+	}
+	return s.editApp(r, sess, func(a *application) (any, error) { return change(a, &in) })
+}
+
+type applyTypeIn struct {
+	ApplyType string `json:"apply_type"`
+}
+
+type pledgeIn struct {
+	Pledge bool `json:"pledge"`
+}
+
 // stepSaved marks a page saved and counts the save.
 func (s *Server) stepSaved(a *application, page string) {
 	a.saved[page] = true
@@ -122,66 +151,40 @@ func (s *Server) stepSaved(a *application, page string) {
 }
 
 func (s *Server) apiSaveBasic(r *http.Request, sess *session) (any, error) {
-	var in basicInfo
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if fe := in.validate(s.now()); fe != nil {
-		return nil, fe
-	}
-	a.basic = &in
-	s.stepSaved(a, "basic-info")
-	return saveOK, nil
+	return edit(s, r, sess, func(a *application, in *basicInfo) (any, error) {
+		if fe := in.validate(s.now()); fe != nil {
+			return nil, fe
+		}
+		a.basic = in
+		s.stepSaved(a, "basic-info")
+		return saveOK, nil
+	})
 }
 
 var saveOK = map[string]string{"message": "保存成功"}
 
 func (s *Server) apiSaveApplyType(r *http.Request, sess *session) (any, error) {
-	var in struct {
-		ApplyType string `json:"apply_type"`
-	}
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	var c checker
-	c.oneOf("申请类型", in.ApplyType, applyTypes)
-	if c.err != nil {
-		return nil, c.err
-	}
-	a.applyType = in.ApplyType
-	s.stepSaved(a, "apply-type")
-	return saveOK, nil
+	return edit(s, r, sess, func(a *application, in *applyTypeIn) (any, error) {
+		var c checker
+		c.oneOf("申请类型", in.ApplyType, applyTypes)
+		if c.err != nil {
+			return nil, c.err
+		}
+		a.applyType = in.ApplyType
+		s.stepSaved(a, "apply-type")
+		return saveOK, nil
+	})
 }
 
 func (s *Server) apiSaveDegree(r *http.Request, sess *session) (any, error) {
-	var in degreeForm
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if fe := in.validate(s.now()); fe != nil {
-		return nil, fe
-	}
-	a.degree = &in
-	s.stepSaved(a, "degree")
-	return saveOK, nil
+	return edit(s, r, sess, func(a *application, in *degreeForm) (any, error) {
+		if fe := in.validate(s.now()); fe != nil {
+			return nil, fe
+		}
+		a.degree = in
+		s.stepSaved(a, "degree")
+		return saveOK, nil
+	})
 }
 
 // --- study history ---
@@ -191,21 +194,13 @@ type stepIn struct {
 }
 
 func (s *Server) apiSaveHistoryStep(r *http.Request, sess *session) (any, error) {
-	var in stepIn
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if in.Next && len(a.historyRows()) < 2 {
-		return nil, bad("学习经历", "至少需要两条学习经历（从高中阶段开始），请点击“新增”添加")
-	}
-	s.stepSaved(a, "study-history")
-	return saveOK, nil
+	return edit(s, r, sess, func(a *application, in *stepIn) (any, error) {
+		if in.Next && len(a.historyRows()) < 2 {
+			return nil, bad("学习经历", "至少需要两条学习经历（从高中阶段开始），请点击“新增”添加")
+		}
+		s.stepSaved(a, "study-history")
+		return saveOK, nil
+	})
 }
 
 func (s *Server) historyReply(a *application) any {
@@ -213,27 +208,19 @@ func (s *Server) historyReply(a *application) any {
 }
 
 func (s *Server) apiAddRow(r *http.Request, sess *session) (any, error) {
-	var in historyRow
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if fe := in.validate(s.now()); fe != nil {
-		return nil, fe
-	}
-	if len(a.history) >= 20 {
-		return nil, bad("学习经历", "最多填写20条")
-	}
-	a.nextRowID++
-	in.ID, in.Auto = a.nextRowID, false
-	a.history = append(a.history, &in)
-	s.saved()
-	return s.historyReply(a), nil
+	return edit(s, r, sess, func(a *application, in *historyRow) (any, error) {
+		if fe := in.validate(s.now()); fe != nil {
+			return nil, fe
+		}
+		if len(a.history) >= 20 {
+			return nil, bad("学习经历", "最多填写20条")
+		}
+		a.nextRowID++
+		in.ID, in.Auto = a.nextRowID, false
+		a.history = append(a.history, in)
+		s.saved()
+		return s.historyReply(a), nil
+	})
 }
 
 func (s *Server) findRow(a *application, r *http.Request) (int, error) {
@@ -250,72 +237,50 @@ func (s *Server) findRow(a *application, r *http.Request) (int, error) {
 }
 
 func (s *Server) apiEditRow(r *http.Request, sess *session) (any, error) {
-	var in historyRow
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	i, err := s.findRow(a, r)
-	if err != nil {
-		return nil, err
-	}
-	if fe := in.validate(s.now()); fe != nil {
-		return nil, fe
-	}
-	in.ID, in.Auto = a.history[i].ID, false
-	a.history[i] = &in
-	s.saved()
-	return s.historyReply(a), nil
+	return edit(s, r, sess, func(a *application, in *historyRow) (any, error) {
+		i, err := s.findRow(a, r)
+		if err != nil {
+			return nil, err
+		}
+		if fe := in.validate(s.now()); fe != nil {
+			return nil, fe
+		}
+		in.ID, in.Auto = a.history[i].ID, false
+		a.history[i] = in
+		s.saved()
+		return s.historyReply(a), nil
+	})
 }
 
 func (s *Server) apiDeleteRow(r *http.Request, sess *session) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	i, err := s.findRow(a, r)
-	if err != nil {
-		return nil, err
-	}
-	a.history = append(a.history[:i], a.history[i+1:]...)
-	s.saved()
-	return s.historyReply(a), nil
+	return s.editApp(r, sess, func(a *application) (any, error) {
+		i, err := s.findRow(a, r)
+		if err != nil {
+			return nil, err
+		}
+		a.history = append(a.history[:i], a.history[i+1:]...)
+		s.saved()
+		return s.historyReply(a), nil
+	})
 }
 
 // --- confirm and payment: counted (see countAttempt), never completing in Demo ---
 
 func (s *Server) apiSubmit(r *http.Request, sess *session) (any, error) {
-	var in struct {
-		Pledge bool `json:"pledge"`
-	}
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if !in.Pledge {
-		return nil, bad("承诺书", "请先阅读并勾选“本人承诺所填信息及所交材料真实有效”")
-	}
-	if missing := a.missingSteps(); missing != "" {
-		return nil, bad("确认提交", "以下步骤尚未完成：%s", missing)
-	}
-	if s.o.Demo {
-		return map[string]any{"message": "模拟器演示模式：提交不会生效，申请仍为未提交", "demo": true}, nil
-	}
-	a.submitted = true
-	s.log.Info().Str("user", sess.user).Str("app", a.id).Msg("sim: application submitted")
-	return map[string]string{"message": "提交成功，请完成支付", "redirect": "/apply/" + a.id + "/payment"}, nil
+	return edit(s, r, sess, func(a *application, in *pledgeIn) (any, error) {
+		if !in.Pledge {
+			return nil, bad("承诺书", "请先阅读并勾选“本人承诺所填信息及所交材料真实有效”")
+		}
+		if missing := a.missingSteps(); missing != "" {
+			return nil, bad("确认提交", "以下步骤尚未完成：%s", missing)
+		}
+		if s.o.Demo {
+			return map[string]any{"message": "模拟器演示模式：提交不会生效，申请仍为未提交", "demo": true}, nil
+		}
+		a.submitted = true
+		s.log.Info().Str("user", sess.user).Str("app", a.id).Msg("sim: application submitted")
+		return map[string]string{"message": "提交成功，请完成支付", "redirect": "/apply/" + a.id + "/payment"}, nil
+	})
 }
 
 func (a *application) missingSteps() string {

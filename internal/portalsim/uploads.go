@@ -113,44 +113,32 @@ func (s *Server) apiUpload(r *http.Request, sess *session) (any, error) {
 }
 
 func (s *Server) apiDeleteFile(r *http.Request, sess *session) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	key := r.PathValue("key")
-	id, _ := strconv.Atoi(r.PathValue("file"))
-	for i, f := range a.files[key] {
-		if f.ID == id {
-			a.files[key] = append(a.files[key][:i], a.files[key][i+1:]...)
-			s.saved()
-			return map[string]string{"message": "已删除"}, nil
+	return s.editApp(r, sess, func(a *application) (any, error) {
+		key := r.PathValue("key")
+		id, _ := strconv.Atoi(r.PathValue("file"))
+		for i, f := range a.files[key] {
+			if f.ID == id {
+				a.files[key] = append(a.files[key][:i], a.files[key][i+1:]...)
+				s.saved()
+				return map[string]string{"message": "已删除"}, nil
+			}
 		}
-	}
-	return nil, httpErr(http.StatusNotFound, "文件不存在，请刷新页面")
+		return nil, httpErr(http.StatusNotFound, "文件不存在，请刷新页面")
+	})
 }
 
 func (s *Server) apiSaveMaterialsStep(r *http.Request, sess *session) (any, error) {
-	var in stepIn
-	if err := decode(r, &in); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, a, err := s.editable(r, sess)
-	if err != nil {
-		return nil, err
-	}
-	if in.Next {
-		for _, slot := range materials.Slots {
-			if slot.Required && len(a.files[slot.Key]) == 0 {
-				return nil, bad(slot.Label, "必传材料，请上传后再进入下一步")
+	return edit(s, r, sess, func(a *application, in *stepIn) (any, error) {
+		if in.Next {
+			for _, slot := range materials.Slots {
+				if slot.Required && len(a.files[slot.Key]) == 0 {
+					return nil, bad(slot.Label, "必传材料，请上传后再进入下一步")
+				}
 			}
 		}
-	}
-	s.stepSaved(a, "materials")
-	return saveOK, nil
+		s.stepSaved(a, "materials")
+		return saveOK, nil
+	})
 }
 
 // filesView lists the uploaded files per slot key for the page.
