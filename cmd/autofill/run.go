@@ -137,7 +137,7 @@ func loadMaps(dir string) (*pagemap.Set, error) {
 		set, err = pagemap.Load(selectors.FS, "selectors")
 	}
 	if err != nil {
-		return nil, exitcode.With(exitcode.Drift, err)
+		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("page maps: %w", err))
 	}
 	return set, nil
 }
