@@ -90,7 +90,7 @@ func simLogin(ctx context.Context) error {
 
 // waitPage waits until the tab shows page and no other known page.
 func waitPage(ctx context.Context, maps *pagemap.Set, page string, timeout time.Duration) error {
-	rules := Rules(maps)
+	rules := maps.DetectRules()
 	var found []string
 	err := portal.WaitFor(ctx, timeout, "page "+page, func() (bool, error) {
 		var err error
@@ -101,21 +101,4 @@ func waitPage(ctx context.Context, maps *pagemap.Set, page string, timeout time.
 		return fmt.Errorf("%w (the page matches %v)", err, found)
 	}
 	return err
-}
-
-// Rule is a detect rule as helpers.js detect() takes it.
-type Rule struct {
-	Page string `json:"page"`
-	CSS  string `json:"css"`
-	Text string `json:"text"`
-}
-
-// Rules returns every map's detect rule.
-func Rules(maps *pagemap.Set) []Rule {
-	var rules []Rule
-	for _, p := range maps.Pages() {
-		m := maps.Get(p)
-		rules = append(rules, Rule{p, m.Detect.CSS, m.Detect.Text})
-	}
-	return rules
 }

@@ -17,7 +17,7 @@ func Watch(ctx context.Context, o Options, enter <-chan struct{}, save func(*Sna
 	if err := portal.InstallHelpers(ctx); err != nil {
 		return err
 	}
-	rules := Rules(o.Maps)
+	rules := o.Maps.DetectRules()
 	type state struct {
 		URL   string   `json:"url"`
 		Found []string `json:"found"`

@@ -41,7 +41,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 	if err := portal.InstallHelpers(ctx); err != nil {
 		return nil, err
 	}
-	rules := rules(maps)
+	rules := maps.DetectRules()
 	rep := &Report{Recordings: label}
 	results := map[string]*PageResult{}
 	for _, page := range maps.Pages() {
@@ -122,21 +122,6 @@ func open(ctx context.Context, u string) error {
 	return chromedp.Do(ctx,
 		chromedp.Evaluate[chromedp.Void](portal.HelpersJS()),
 		chromedp.Evaluate[chromedp.Void](checkJS))
-}
-
-type rule struct {
-	Page string `json:"page"`
-	CSS  string `json:"css"`
-	Text string `json:"text"`
-}
-
-func rules(maps *pagemap.Set) []rule {
-	var out []rule
-	for _, p := range maps.Pages() {
-		m := maps.Get(p)
-		out = append(out, rule{p, m.Detect.CSS, m.Detect.Text})
-	}
-	return out
 }
 
 // server serves a recordings directory on loopback, and nothing else.

@@ -152,7 +152,7 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, values Values)
 	if err := portal.InstallHelpers(ctx); err != nil {
 		return nil, err
 	}
-	rules := rules(maps)
+	rules := maps.DetectRules()
 	for _, sp := range files {
 		if err := open(ctx, srv.url(sp.file)); err != nil {
 			return nil, fmt.Errorf("%s: %w", sp.file, err)

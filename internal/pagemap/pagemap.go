@@ -184,6 +184,22 @@ func (s *Set) Pages() []string {
 	return append(out, extra...)
 }
 
+// DetectRule is one page's detect rule, shaped for the page script's detect().
+type DetectRule struct {
+	Page string `json:"page"`
+	CSS  string `json:"css"`
+	Text string `json:"text"`
+}
+
+// DetectRules returns every map's detect rule, in the order of Pages.
+func (s *Set) DetectRules() []DetectRule {
+	var out []DetectRule
+	for _, p := range s.Pages() {
+		out = append(out, DetectRule{p, s.Maps[p].Detect.CSS, s.Maps[p].Detect.Text})
+	}
+	return out
+}
+
 // AllFields returns a page's fields including the table dialog's and the
 // verify code field, for checks that look at every control.
 func (m *Map) AllFields() []Field {

@@ -222,16 +222,7 @@ func (r *runner) loop(ctx context.Context) error {
 // page is not an error: the person may be elsewhere on the site; they are
 // asked to go to a known page, and the run keeps watching.
 func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
-	type rule struct {
-		Page string `json:"page"`
-		CSS  string `json:"css"`
-		Text string `json:"text"`
-	}
-	var rules []rule
-	for _, p := range r.maps.Pages() {
-		m := r.maps.Get(p)
-		rules = append(rules, rule{p, m.Detect.CSS, m.Detect.Text})
-	}
+	rules := r.maps.DetectRules()
 	var found []string
 	check := func() (bool, error) {
 		var err error
