@@ -212,8 +212,6 @@ func (p *progress) human(e portal.Event) {
 	p.print(b.String())
 }
 
-var eightDigits = regexp.MustCompile(`^\d{8}$`)
-
 const codePrompt = "   12367 授权码 code (8 digits, Enter): "
 
 // askCode reads 12367 codes at the terminal, in the background, while the
@@ -243,7 +241,7 @@ func (p *progress) askCode() {
 				p.live.echoed() // Enter moved the cursor down a line
 			}
 			line = strings.TrimSpace(line)
-			if !eightDigits.MatchString(line) {
+			if !portal.IsCode(line) {
 				if p.live != nil && p.live.prompt != "" {
 					p.live.setPrompt("   授权码为8位数字 8 digits, again: ")
 				} else if p.live == nil {

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -581,14 +580,12 @@ func (b *Batch) Rows() []Row {
 // Parallel is the number of applicants that fill at once.
 func (b *Batch) Parallel() int { return b.o.Parallel }
 
-var codeRE = regexp.MustCompile(`^\d{8}$`)
-
 // Code hands an 8-digit 12367 code to job n. A job on its way or waiting at
 // 实人认证 gets it as soon as the page asks; a parked one resumes with it
 // while the batch still runs. The answer says what happened.
 func (b *Batch) Code(n int, code string) (string, error) {
 	code = strings.TrimSpace(code)
-	if !codeRE.MatchString(code) {
+	if !portal.IsCode(code) {
 		return "", errors.New("a 12367 authorization code has exactly 8 digits")
 	}
 	b.mu.Lock()
@@ -670,7 +667,7 @@ func (t *tracker) Emit(e portal.Event) {
 		t.slot.release()
 	case portal.EvInfo:
 		// The face step is done when the page asks for the 12367 code.
-		if strings.HasPrefix(e.Message, "verification: ") && asksForCode(e.Message) {
+		if portal.AsksForCode(e) {
 			t.b.update(t.r, func(row *Row) {
 				if row.State == WaitingFace {
 					row.State = WaitingCode
@@ -684,12 +681,6 @@ func (t *tracker) Emit(e portal.Event) {
 		t.waiting.Store(false)
 		t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
 	}
-}
-
-// asksForCode recognises the verify page's status once the face scan is
-// done: it asks for the 移民局12367 authorization code (授权码).
-func asksForCode(status string) bool {
-	return strings.Contains(status, "12367") || strings.Contains(status, "授权码")
 }
 
 // humanState maps the engine's human steps to states.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -131,6 +132,20 @@ func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
 
 var codeRE = regexp.MustCompile(`^\d{8}$`)
 
+// IsCode reports whether s is a 移民局12367 authorization code: exactly 8
+// digits.
+func IsCode(s string) bool { return codeRE.MatchString(s) }
+
+// statusPrefix starts the event that carries the verify page's status.
+const statusPrefix = "verification: "
+
+// AsksForCode reports whether e is the verify page's status once the face
+// scan is done: it asks for the 移民局12367 authorization code (授权码).
+func AsksForCode(e Event) bool {
+	st, ok := strings.CutPrefix(e.Message, statusPrefix)
+	return e.Type == EvInfo && ok && (strings.Contains(st, "12367") || strings.Contains(st, "授权码"))
+}
+
 // verify hands 实人认证 to the person: the QR code is saved for them (an
 // agency can forward it), the 12367 code can come from the terminal or the
 // page, and the run goes on when the records table shows.
@@ -151,7 +166,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 	done := func() (bool, error) {
 		if st, _ := call[string](ctx, "text", v.Status); st != "" && st != lastStatus {
 			lastStatus = st
-			r.emit(Event{Type: EvInfo, Message: "verification: " + st})
+			r.emit(Event{Type: EvInfo, Message: statusPrefix + st})
 		}
 		if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
 			return gone, err
