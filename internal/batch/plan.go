@@ -121,16 +121,12 @@ func (j *Job) Applicant() string {
 	return profile.NewRedactor(j.Profile).String(s)
 }
 
-// username is the portal login the job uses: account.username, else the
-// phone (as dryrun.Register does).
+// username is the portal login the job uses (Profile.Login).
 func (j *Job) username() string {
 	if j.Profile == nil {
 		return ""
 	}
-	if u := strings.TrimSpace(j.Profile.Account.Username); u != "" {
-		return u
-	}
-	return strings.TrimSpace(j.Profile.Applicant.Phone)
+	return j.Profile.Login()
 }
 
 // fingerprint identifies the applicant (and, with a degree, the job) in

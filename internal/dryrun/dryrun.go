@@ -59,10 +59,7 @@ func (s *Sim) Close() error {
 // random password, which it returns. The identity's visible texts (男,
 // 居民身份证) come from the basic-info page map, so there is one mapping.
 func Register(s *portalsim.Server, p *profile.Profile, maps *pagemap.Set) (username, password string, err error) {
-	username = p.Account.Username
-	if username == "" {
-		username = p.Applicant.Phone
-	}
+	username = p.Login()
 	if username == "" {
 		return "", "", errors.New("the profile has no account.username (or applicant.phone) to log in with")
 	}

@@ -514,3 +514,15 @@ func TestLoadYAMLTypeTag(t *testing.T) {
 		t.Fatalf("got:%s", dump(list))
 	}
 }
+
+func TestLogin(t *testing.T) {
+	var p Profile
+	p.Applicant.Phone = " 13912345678 "
+	if got := p.Login(); got != "13912345678" {
+		t.Errorf("without account.username: %q, want the phone", got)
+	}
+	p.Account.Username = " zhang.san "
+	if got := p.Login(); got != "zhang.san" {
+		t.Errorf("with account.username: %q", got)
+	}
+}

@@ -95,6 +95,15 @@ type Study struct {
 	Level   string `yaml:"level" json:"level" mapstructure:"level"`
 }
 
+// Login is the portal login name: account.username, else the phone, which
+// is what the portal registers people by (and what a dry-run registers).
+func (p *Profile) Login() string {
+	if u := strings.TrimSpace(p.Account.Username); u != "" {
+		return u
+	}
+	return strings.TrimSpace(p.Applicant.Phone)
+}
+
 // Degree returns the degree with the given id. An empty id picks the only
 // degree; with several, the error lists their ids so the user can choose.
 func (p *Profile) Degree(id string) (*Degree, error) {
