@@ -16,8 +16,9 @@ require (
 	go.yaml.in/yaml/v3 v3.0.5
 	golang.org/x/image v0.48.0
 	golang.org/x/term v0.48.0
-	golang.org/x/text v0.44.0
 )
+
+require golang.org/x/text v0.44.0 // indirect
 
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect

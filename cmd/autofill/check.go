@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -112,8 +111,7 @@ func printCheck(ios *iostreams.IOStreams, rep *pagecheck.Report) {
 	out := ios.Out
 	c := newPalette(ios.ColorEnabled())
 	if ios.IsStdoutTTY() {
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "PAGE\tRECORDING\tFIELDS\tSELECTORS\tPROBLEMS\tTITLE")
+		t := &textTable{header: []string{"PAGE", "RECORDING", "FIELDS", "SELECTORS", "PROBLEMS", "TITLE"}}
 		for _, p := range rep.Pages {
 			probs := fmt.Sprint(len(p.Problems))
 			if len(p.Problems) > 0 {
@@ -123,9 +121,9 @@ func printCheck(ios *iostreams.IOStreams, rep *pagecheck.Report) {
 			if rec == "" {
 				rec = "-"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", p.Page, rec, p.Fields, p.Selectors, probs, p.Title)
+			t.add(p.Page, rec, fmt.Sprint(p.Fields), fmt.Sprint(p.Selectors), probs, p.Title)
 		}
-		_ = tw.Flush()
+		t.write(out)
 	} else {
 		for _, p := range rep.Pages {
 			fmt.Fprintf(out, "%s %s fields=%d selectors=%d problems=%d\n", p.Page, p.Recording, p.Fields, p.Selectors, len(p.Problems))

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/rs/zerolog"
 	"golang.org/x/term"
 
@@ -459,7 +458,7 @@ func (v *liveView) draw() {
 	if v.prompt != "" {
 		// Room for the 8 digits the person types: a wrapped line breaks the redraw.
 		w, _ := v.size()
-		b.WriteString(truncate(v.prompt, max(w-12, 8)))
+		b.WriteString(iostreams.Clip(v.prompt, max(w-12, 8)))
 	}
 	fmt.Fprint(v.w, b.String())
 	v.up = len(lines)
@@ -514,25 +513,25 @@ func (v *liveView) render(now time.Time) []string {
 	if start.IsZero() {
 		start = now
 	}
-	elapsed := clock(now.Sub(start))
+	elapsed := iostreams.Clock(now.Sub(start))
 	if w < 43 || (h > 0 && h < len(rep.Pages)+5) {
 		return []string{v.compact(rep, elapsed, w)}
 	}
 	head := fmt.Sprintf("autofill  ⏱ %s  · Ctrl-C 可随时停止，草稿会保留 · Ctrl-C stops, the draft is kept", elapsed)
-	lines := []string{v.c.bold(truncate(head, w))}
+	lines := []string{v.c.bold(iostreams.Clip(head, w))}
 	tw := 0
 	for _, p := range rep.Pages {
-		tw = max(tw, textWidth(p.Title))
+		tw = max(tw, iostreams.Width(p.Title))
 	}
 	tw = min(max(tw, 8), 18)
 	for _, p := range rep.Pages {
 		mark, color := pageMark(v.c, p.Status)
-		title := fill(truncate(p.Title, tw), tw)
+		title := iostreams.Pad(iostreams.Clip(p.Title, tw), tw)
 		detail := v.detail(rep, p)
 		room := w - 3 - tw - 2
 		line := " " + color(mark) + " " + title
 		if room > 4 && detail != "" {
-			detail = truncate(detail, room)
+			detail = iostreams.Clip(detail, room)
 			if p.Status == report.PageDone || p.Status == report.PagePending {
 				detail = v.c.dim(detail)
 			}
@@ -618,12 +617,12 @@ func (v *liveView) compact(rep report.Report, elapsed string, w int) string {
 		}
 	}
 	head := fmt.Sprintf("⏱ %s ", elapsed)
-	if textWidth(head)+len(rep.Pages) > w { // too narrow even for the marks
-		return truncate(head+cur, w)
+	if iostreams.Width(head)+len(rep.Pages) > w { // too narrow even for the marks
+		return iostreams.Clip(head+cur, w)
 	}
 	s := head + marks.String()
-	if room := w - textWidth(head) - len(rep.Pages) - 1; room > 3 && cur != "" {
-		s += " " + truncate(cur, room)
+	if room := w - iostreams.Width(head) - len(rep.Pages) - 1; room > 3 && cur != "" {
+		s += " " + iostreams.Clip(cur, room)
 	}
 	return s
 }
@@ -643,19 +642,6 @@ func pageMark(c palette, s report.PageStatus) (string, func(string) string) {
 	}
 	return "·", c.dim
 }
-
-func clock(d time.Duration) string {
-	s := int(d.Round(time.Second).Seconds())
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-// Display widths: Chinese characters take two columns.
-func textWidth(s string) int          { return runewidth.StringWidth(s) }
-func truncate(s string, w int) string { return runewidth.Truncate(s, w, "…") }
-func fill(s string, w int) string     { return runewidth.FillRight(s, w) }
 
 // againCommand is the command line that continues this run: the same
 // profile and degree, and the same run directory so its state is reused.

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/cscse-tools/autofill/internal/iostreams"
 )
 
 // View is what the live table needs besides the rows.
@@ -37,25 +39,25 @@ func Render(rows []Row, v View) string {
 	shown, hidden := fit(rows, max(v.Height-6, 3))
 	wApp, wDeg, wPage := len("applicant"), len("degree"), len("page")
 	for _, r := range shown {
-		wApp = max(wApp, width(r.Applicant))
-		wDeg = max(wDeg, width(r.Degree))
-		wPage = max(wPage, width(pageOf(r)))
+		wApp = max(wApp, iostreams.Width(r.Applicant))
+		wDeg = max(wDeg, iostreams.Width(r.Degree))
+		wPage = max(wPage, iostreams.Width(pageOf(r)))
 	}
 	wApp, wDeg, wPage = min(wApp, 26), min(wDeg, 10), min(wPage, 10)
 	wN := len(fmt.Sprint(len(rows)))
 	var b strings.Builder
 	line := func(s, color string) {
-		s = clip(s, v.Width-1)
+		s = iostreams.Clip(s, v.Width-1)
 		if v.Color && color != "" {
 			s = "\x1b[" + color + "m" + s + "\x1b[0m"
 		}
 		b.WriteString(s + "\n")
 	}
-	line(fmt.Sprintf("%*s  %s  %s  %s  %s", wN, "#", pad("applicant", wApp), pad("degree", wDeg), pad("page", wPage), "state"), "1")
+	line(fmt.Sprintf("%*s  %s  %s  %s  %s", wN, "#", iostreams.Pad("applicant", wApp), iostreams.Pad("degree", wDeg), iostreams.Pad("page", wPage), "state"), "1")
 	for _, r := range shown {
 		state, color := describe(r, v.Now)
-		line(fmt.Sprintf("%*d  %s  %s  %s  %s", wN, r.N, pad(clip(r.Applicant, wApp), wApp), pad(clip(r.Degree, wDeg), wDeg),
-			pad(clip(pageOf(r), wPage), wPage), state), color)
+		line(fmt.Sprintf("%*d  %s  %s  %s  %s", wN, r.N, iostreams.Pad(iostreams.Clip(r.Applicant, wApp), wApp), iostreams.Pad(iostreams.Clip(r.Degree, wDeg), wDeg),
+			iostreams.Pad(iostreams.Clip(pageOf(r), wPage), wPage), state), color)
 	}
 	if hidden != "" {
 		line(hidden, "2")
@@ -72,7 +74,7 @@ func Render(rows []Row, v View) string {
 		tally += fmt.Sprintf("   parallel %d", v.Parallel)
 	}
 	if !v.Started.IsZero() {
-		tally += "   " + clock(v.Now.Sub(v.Started))
+		tally += "   " + iostreams.Clock(v.Now.Sub(v.Started))
 	}
 	line(tally, "")
 	if v.Message != "" {
@@ -98,7 +100,7 @@ func describe(r Row, now time.Time) (string, string) {
 	case r.State.Waiting() && r.Live:
 		s := "! " + r.Text()
 		if !r.Deadline.IsZero() {
-			s += " " + clock(r.Deadline.Sub(now))
+			s += " " + iostreams.Clock(r.Deadline.Sub(now))
 		}
 		if r.QR != "" && r.State == WaitingFace {
 			s += " · QR " + r.QR
@@ -227,65 +229,4 @@ func lineFor(r Row) string {
 		return who + " invalid profile: " + r.Reason
 	}
 	return who + " " + r.Text()
-}
-
-// clock formats a duration as m:ss or h:mm:ss.
-func clock(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int(d.Round(time.Second).Seconds())
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-// width is the number of terminal columns s takes: two for CJK and other
-// wide characters, one for the rest.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-func runeWidth(r rune) int {
-	switch {
-	case r < 0x1100:
-		return 1
-	case r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF && r != 0x303F, r >= 0xAC00 && r <= 0xD7A3,
-		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60,
-		r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F300 && r <= 0x1F64F, r >= 0x20000 && r <= 0x3FFFD:
-		return 2
-	}
-	return 1
-}
-
-// clip cuts s to w columns, marking the cut with "…".
-func clip(s string, w int) string {
-	if width(s) <= w {
-		return s
-	}
-	if w <= 0 {
-		return ""
-	}
-	n := 0
-	for i, r := range s {
-		rw := runeWidth(r)
-		if n+rw > w-1 {
-			return s[:i] + "…"
-		}
-		n += rw
-	}
-	return s
-}
-
-// pad fills s with spaces to w columns.
-func pad(s string, w int) string {
-	if d := w - width(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
 }

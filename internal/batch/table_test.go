@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
 )
 
 func sampleRows(now time.Time) []Row {
@@ -30,7 +31,7 @@ func TestRenderFitsTheTerminal(t *testing.T) {
 	out := Render(rows, View{Width: 130, Height: 30, Now: now, Started: now.Add(-3 * time.Minute), Parallel: 4, Message: "#4: code handed over"})
 	t.Log("\n" + out)
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		if w := width(line); w > 129 {
+		if w := iostreams.Width(line); w > 129 {
 			t.Errorf("line wider than the terminal (%d): %s", w, line)
 		}
 	}
@@ -48,7 +49,7 @@ func TestRenderFitsTheTerminal(t *testing.T) {
 		if i < 0 {
 			continue
 		}
-		if c := width(l[:i]); col < 0 {
+		if c := iostreams.Width(l[:i]); col < 0 {
 			col = c
 		} else if c != col {
 			t.Errorf("degree column at %d, want %d: %s", c, col, l)
