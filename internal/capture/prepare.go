@@ -30,13 +30,6 @@ func (p *preparer) warn(format string, a ...any) {
 	p.warnings = append(p.warnings, p.m.Page+": "+fmt.Sprintf(format, a...))
 }
 
-func (p *preparer) scope() string {
-	if p.m.Form != "" {
-		return p.m.Form
-	}
-	return p.m.Detect.CSS
-}
-
 func (p *preparer) prepare(ctx context.Context) {
 	// Dropdowns and dialogs animate for ~0.3 s each way; without the
 	// animations the page reaches the same states at once.
@@ -46,7 +39,7 @@ func (p *preparer) prepare(ctx context.Context) {
 	}
 	for _, f := range p.m.Fields {
 		if f.Kind == pagemap.Select {
-			p.openSelect(ctx, f, p.scope())
+			p.openSelect(ctx, f, p.m.Scope())
 		}
 	}
 	for _, f := range p.m.Fields {
@@ -246,7 +239,7 @@ type readBack struct {
 
 // set makes a checkbox or a yes/no radio read want.
 func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
-	id := p.find(ctx, g, p.scope())
+	id := p.find(ctx, g, p.m.Scope())
 	if id == "" {
 		p.warn("%s: not found, so the fields shown by it stay hidden", g.Label)
 		return
@@ -289,7 +282,7 @@ func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
 // pickManual chooses a select's manual-entry option (其他（手动输入）), which
 // shows the text field the map's manual.css names.
 func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
-	id := p.find(ctx, f, p.scope())
+	id := p.find(ctx, f, p.m.Scope())
 	if id == "" {
 		return
 	}

@@ -33,10 +33,7 @@ type item struct {
 
 // items lists every selector of a map.
 func items(m *pagemap.Map) []item {
-	scope := m.Form
-	if scope == "" {
-		scope = m.Detect.CSS
-	}
+	scope := m.Scope()
 	var out []item
 	if m.Form != "" {
 		out = append(out, item{CSS: m.Form, what: "form", line: m.LineAt("form")})

@@ -175,10 +175,7 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, values Values)
 			continue
 		}
 		pf := PageFields{Page: page, Title: m.Title, File: sp.file}
-		scope := m.Form
-		if scope == "" {
-			scope = m.Detect.CSS
-		}
+		scope := m.Scope()
 		for _, f := range m.Fields {
 			if f.Table == nil {
 				fc, err := checkField(ctx, f, scope, values, f.Key)

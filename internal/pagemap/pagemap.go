@@ -184,6 +184,15 @@ func (s *Set) Pages() []string {
 	return append(out, extra...)
 }
 
+// Scope is where a page's controls are looked for by label: the form, else
+// the element its detect rule finds.
+func (m *Map) Scope() string {
+	if m.Form != "" {
+		return m.Form
+	}
+	return m.Detect.CSS
+}
+
 // DetectRule is one page's detect rule, shaped for the page script's detect().
 type DetectRule struct {
 	Page string `json:"page"`

@@ -124,10 +124,7 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 // ambiguity stops the run (exit 3): guessing is how wrong values get typed.
 func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, scope string) (id, healed string, err error) {
 	if scope == "" {
-		scope = m.Form
-		if scope == "" {
-			scope = m.Detect.CSS
-		}
+		scope = m.Scope()
 	}
 	type res struct {
 		How      string `json:"how"`
@@ -179,13 +176,9 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 // present reports, without waiting, whether a field's control is on the page
 // (by selector or by label), for controls that only sometimes exist.
 func (r *runner) present(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
-	scope := m.Form
-	if scope == "" {
-		scope = m.Detect.CSS
-	}
 	res, err := call[struct {
 		How string `json:"how"`
-	}](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
+	}](ctx, "resolve", f.CSS, f.Label, string(f.Kind), m.Scope())
 	return err == nil && (res.How == "css" || res.How == "label")
 }
 
