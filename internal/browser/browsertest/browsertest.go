@@ -22,17 +22,16 @@ func Required() bool {
 // It is closed when the test ends.
 func Start(tb testing.TB) *browser.Browser {
 	tb.Helper()
-	if _, err := browser.Find(""); err != nil {
-		if Required() {
-			tb.Fatalf("CI=true and no browser: %v", err)
-		}
-		tb.Skipf("no browser (set CI=true to make this a failure): %v", err)
-	}
 	b, err := browser.Start(context.Background(), browser.Options{
 		Headless:    true,
 		UserDataDir: tb.TempDir(),
 	})
-	if err != nil {
+	switch {
+	case browser.IsNotFound(err) && Required():
+		tb.Fatalf("CI=true and no browser: %v", err)
+	case browser.IsNotFound(err):
+		tb.Skipf("no browser (set CI=true to make this a failure): %v", err)
+	case err != nil:
 		tb.Fatalf("starting headless Chromium: %v", err)
 	}
 	tb.Cleanup(func() { _ = b.Close() })
