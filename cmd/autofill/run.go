@@ -164,9 +164,6 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if o.Pages != "" {
 		return runPagesCheck(ctx, o, maps, p, deg)
 	}
-	if err := job.CheckMaterials(deg); err != nil {
-		return err
-	}
 	runDir := o.RunDir
 	if runDir == "" {
 		runDir = filepath.Join("runs", time.Now().Format("20060102-150405")+"-"+safeName(deg.ID))

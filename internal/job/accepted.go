@@ -16,7 +16,7 @@ import (
 // every other one names another degree of the profile — a second draft of
 // d, or one of no degree at all, is a duplicate. With a single application
 // it is d's, and the field comparison judges it.
-func applicationOf(st portalsim.State, p *profile.Profile, d *profile.Degree, maps *pagemap.Set) (portalsim.AppState, error) {
+func applicationOf(st portalsim.State, p *profile.Profile, d *profile.Degree, expected portalsim.Accepted, maps *pagemap.Set) (portalsim.AppState, error) {
 	if len(st.Applications) == 1 {
 		return st.Applications[0], nil
 	}
@@ -28,7 +28,7 @@ func applicationOf(st portalsim.State, p *profile.Profile, d *profile.Degree, ma
 			others[key(dryrun.Expected(p, o, maps).Degree)] = true
 		}
 	}
-	want := key(dryrun.Expected(p, d, maps).Degree)
+	want := key(expected.Degree)
 	var mine []portalsim.AppState
 	stray := 0
 	for _, a := range st.Applications {

@@ -60,7 +60,7 @@ func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 		return nil, err
 	}
 	defer func() { rec.finish(tab, res, err) }()
-	if err := CheckMaterials(s.Degree); err != nil {
+	if err := checkMaterials(s.Degree); err != nil {
 		return nil, err
 	}
 	res, err = portal.Run(tab, portal.Options{
@@ -75,9 +75,11 @@ func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 	return res, err
 }
 
-// CheckMaterials refuses to start when an upload would be refused, naming
-// every file, before a browser is touched.
-func CheckMaterials(d *profile.Degree) error {
+// checkMaterials refuses to start when an upload would be refused, naming
+// every file, before the engine touches the portal. (The CLI's profile
+// validation runs the same checks before a browser starts; this guards
+// every caller, and files that changed since.)
+func checkMaterials(d *profile.Degree) error {
 	if err := materials.Verify(d.Materials.All()); err != nil {
 		return exitcode.Errorf(exitcode.BadInput, "%v\nrun `autofill materials prepare` to fix what can be fixed", err)
 	}
@@ -88,7 +90,7 @@ func CheckMaterials(d *profile.Degree) error {
 // (accepted.json, 0600) and checks it against the profile, field by field,
 // and that nothing was submitted or paid.
 func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, maps *pagemap.Set, dir string) error {
-	st, ok := s.State(p.Account.Username)
+	st, ok := s.State(p.Login())
 	if !ok {
 		return errors.New("the simulator has no record of this applicant")
 	}
@@ -102,11 +104,12 @@ func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, ma
 	if st.SubmitAttempts+st.PaymentAttempts > 0 {
 		return fmt.Errorf("SAFETY: the simulator saw %d submit and %d payment attempts", st.SubmitAttempts, st.PaymentAttempts)
 	}
-	app, err := applicationOf(st, p, d, maps)
+	want := dryrun.Expected(p, d, maps)
+	app, err := applicationOf(st, p, d, want, maps)
 	if err != nil {
 		return err
 	}
-	diffs, n := dryrun.Compare(dryrun.Expected(p, d, maps), app.Accepted)
+	diffs, n := dryrun.Compare(want, app.Accepted)
 	if len(diffs) > 0 {
 		red := profile.NewRedactor(p)
 		lines := make([]string, len(diffs))
