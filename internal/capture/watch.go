@@ -17,19 +17,17 @@ func Watch(ctx context.Context, o Options, enter <-chan struct{}, save func(*Sna
 	if err := portal.InstallHelpers(ctx); err != nil {
 		return err
 	}
-	rules := o.Maps.DetectRules()
 	type state struct {
 		URL   string   `json:"url"`
 		Found []string `json:"found"`
 		Ready bool     `json:"ready"`
 	}
-	look := func() (state, error) {
-		if err := install(ctx); err != nil {
-			return state{}, err
-		}
-		return eval[state](ctx, fmt.Sprintf(
-			"({url: location.href, found: window.__af.detect(%s), ready: window.__af.idle() && !window.__afRec.busy()})", mustJSON(rules)))
-	}
+	// eval installs the scripts in a document that lacks them (the first
+	// look, each page reached by navigation), so a look need not send them
+	// every tick.
+	expr := fmt.Sprintf(
+		"({url: location.href, found: window.__af.detect(%s), ready: window.__af.idle() && !window.__afRec.busy()})", mustJSON(o.Maps.DetectRules()))
+	look := func() (state, error) { return eval[state](ctx, expr) }
 	take := func(page string) {
 		say("recording %s … (leave the page alone for a moment)", page)
 		snap, err := Take(ctx, page, o)
