@@ -226,13 +226,7 @@ func (o *batchOptions) prepare(ctx context.Context, bo *batch.Options) (cleanup 
 		return cleanup, nil
 	}
 	// One local browser; the sessions live in the run directories, so its
-	// profile is thrown away.
-	tmp, err := os.MkdirTemp("", "autofill-batch-")
-	if err != nil {
-		return cleanup, err
-	}
-	undo = append(undo, func() { _ = os.RemoveAll(tmp) })
-	bopts.UserDataDir = tmp
+	// profile is a throw-away one (bopts has no UserDataDir).
 	b, err := browser.Start(context.WithoutCancel(ctx), bopts)
 	if err != nil {
 		return cleanup, err
@@ -246,8 +240,7 @@ func (o *batchOptions) prepare(ctx context.Context, bo *batch.Options) (cleanup 
 // does, and counts the valid profiles that only have warnings.
 func reportInputs(ios *iostreams.IOStreams, inputs []batch.Input) {
 	var all []fileProblem
-	var files []string
-	errs, warns, warned := 0, 0, 0
+	invalid, warned := 0, 0
 	for _, in := range inputs {
 		if in.Errors() == 0 && in.Profile != nil {
 			if len(in.Problems) > 0 {
@@ -255,21 +248,12 @@ func reportInputs(ios *iostreams.IOStreams, inputs []batch.Input) {
 			}
 			continue
 		}
-		files = append(files, in.File)
-		for _, q := range in.Problems {
-			all = append(all, fileProblem{in.File, q})
-			if q.Severity == profile.Error {
-				errs++
-			} else {
-				warns++
-			}
-		}
+		invalid++
+		all = append(all, withFile(in.File, in.Problems)...)
 	}
-	if len(files) > 0 {
-		vo := &validateOptions{io: &iostreams.IOStreams{In: ios.In, Out: ios.ErrOut, ErrOut: ios.ErrOut}, files: files}
-		vo.io.SetColorEnabled(ios.ColorEnabled())
-		printProblems(vo, all, errs, warns)
-		fmt.Fprintf(ios.ErrOut, "skipping %d invalid %s; the others run\n\n", len(files), pluralWord(len(files), "profile"))
+	if invalid > 0 {
+		printProblems(ios.ErrOut, newPalette(ios.ColorEnabled()), invalid, all)
+		fmt.Fprintf(ios.ErrOut, "skipping %d invalid %s; the others run\n\n", invalid, pluralWord(invalid, "profile"))
 	}
 	if warned > 0 {
 		fmt.Fprintf(ios.ErrOut, "%d valid %s with warnings (autofill validate shows them)\n", warned, pluralWord(warned, "profile"))

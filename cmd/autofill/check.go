@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -91,9 +90,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return exitcode.With(exitcode.BadInput, err)
 	}
 	if o.JSON {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSONTo(o.io.Out, rep); err != nil {
 			return err
 		}
 	} else {

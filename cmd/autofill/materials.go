@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,7 +110,7 @@ func runMaterialsCheck(o *materialsCheckOptions) error {
 				}
 			}
 			fmt.Fprintf(o.io.Out, "\n%s; `autofill materials prepare %s --out DIR` can fix %d of them and writes a profile using the fixed files.\n",
-				countOf(errs, "error"), o.file, fixable)
+				plural(errs, "error"), o.file, fixable)
 		}
 	}
 	if errs > 0 {
@@ -285,10 +283,8 @@ func loadForMaterials(ios *iostreams.IOStreams, file string) (*profile.Profile, 
 func pickDegrees(p *profile.Profile, id string) ([]int, error) {
 	var ids []string
 	for i, d := range p.Degrees {
-		if id == "" || d.ID == id {
-			if id != "" {
-				return []int{i}, nil
-			}
+		if id != "" && d.ID == id {
+			return []int{i}, nil
 		}
 		ids = append(ids, d.ID)
 	}
@@ -308,10 +304,7 @@ func relTo(dir string, files map[string][]string) map[string][]string {
 	out := map[string][]string{}
 	for k, list := range files {
 		for _, p := range list {
-			if rel, err := filepath.Rel(dir, p); err == nil && !strings.HasPrefix(rel, "..") {
-				p = filepath.ToSlash(rel)
-			}
-			out[k] = append(out[k], p)
+			out[k] = append(out[k], displayPath(dir, p))
 		}
 	}
 	return out
@@ -359,11 +352,11 @@ func printPrepared(o *materialsPrepareOptions, results []degreePrepared, dst, co
 }
 
 func printProblemsList(ios *iostreams.IOStreams, r materials.Report) {
-	c := ansi(ios.ColorEnabled())
+	c := newPalette(ios.ColorEnabled())
 	for _, f := range r.Findings() {
-		sev := c(yellowCode, "warning")
+		sev := c.yellow("warning")
 		if f.IsError() {
-			sev = c(redCode, "error")
+			sev = c.red("error")
 		}
 		where := f.Label
 		if f.Path != "" {
@@ -379,19 +372,19 @@ func printProblemsList(ios *iostreams.IOStreams, r materials.Report) {
 // printReport writes one degree's materials as a table: one row a file,
 // more rows for a file with several findings.
 func printReport(ios *iostreams.IOStreams, dir string, r degreeReport) {
-	c := ansi(ios.ColorEnabled())
+	c := newPalette(ios.ColorEnabled())
 	out := ios.Out
 	fmt.Fprintf(out, "degree %s: %d files, %s, %s\n", r.Degree, len(r.Files),
-		countOf(r.Errors(), "error"), countOf(r.Warnings(), "warning"))
+		plural(r.Errors(), "error"), plural(r.Warnings(), "warning"))
 	t := &textTable{header: []string{"SLOT", "FILE", "TYPE", "SIZE", "PAGES/PIXELS", "VERDICT", "PROBLEM → HOW TO FIX"}}
 	verdict := func(v string) string {
 		switch v {
 		case "error":
-			return c(redCode, v)
+			return c.red(v)
 		case "warning":
-			return c(yellowCode, v)
+			return c.yellow(v)
 		}
-		return c(greenCode, v)
+		return c.green(v)
 	}
 	problem := func(f materials.Finding) string {
 		if f.Hint == "" {
@@ -429,35 +422,6 @@ func displayPath(dir, p string) string {
 		return filepath.ToSlash(rel)
 	}
 	return p
-}
-
-const (
-	redCode    = "31"
-	greenCode  = "32"
-	yellowCode = "33"
-)
-
-// ansi returns a colouring function, a no-op when colour is off.
-func ansi(on bool) func(code, s string) string {
-	return func(code, s string) string {
-		if !on {
-			return s
-		}
-		return "\x1b[" + code + "m" + s + "\x1b[0m"
-	}
-}
-
-func countOf(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func writeJSONTo(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 func absPaths(paths []string) []string {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 
@@ -20,12 +18,6 @@ import (
 // portal is contacted; the pages are served on 127.0.0.1 to a headless
 // browser.
 func runPagesCheck(ctx context.Context, o *runOptions, maps *pagemap.Set, p *profile.Profile, deg *profile.Degree) error {
-	if !o.DryRun {
-		return &flagError{errors.New("--pages only applies to --dry-run (autofill --profile me.yaml --dry-run --pages DIR)")}
-	}
-	if st, err := os.Stat(o.Pages); err != nil || !st.IsDir() {
-		return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
-	}
 	// No UserDataDir: a throw-away profile that is removed afterwards.
 	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: true})
 	if err != nil {
@@ -38,9 +30,7 @@ func runPagesCheck(ctx context.Context, o *runOptions, maps *pagemap.Set, p *pro
 	}
 	red := profile.NewRedactor(p)
 	if o.JSON {
-		enc := json.NewEncoder(red.Writer(o.io.Out))
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSONTo(red.Writer(o.io.Out), rep); err != nil {
 			return err
 		}
 	} else {

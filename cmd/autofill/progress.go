@@ -14,7 +14,6 @@ import (
 	"github.com/rs/zerolog"
 	"golang.org/x/term"
 
-	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/logging"
 	"github.com/cscse-tools/autofill/internal/portal"
@@ -294,14 +293,11 @@ type resultLine struct {
 func (p *progress) Result(res *portal.Result, runErr error, runDir string) {
 	p.Close()
 	rep, rerr := report.Read(runDir)
-	if rerr != nil { // no report (the run never started): say what we know
-		rep = &report.Report{Outcome: report.Failed, ExitCode: exitcode.Of(runErr), Left: []report.Item{report.Advise(runErr)}}
-		if runErr == nil && res != nil && res.Ready {
-			rep.Outcome, rep.Left = report.Ready, nil
-			for _, l := range res.Left {
-				rep.Left = append(rep.Left, report.Translate(p.red.String(l)))
-			}
-		}
+	if rerr != nil { // no report (the run never started): the report's verdict on what we know
+		r := report.New(report.Options{Pages: p.o.Pages})
+		r.Finish(res, runErr, false)
+		own := r.Report()
+		rep = &own
 	}
 	htmlPath := filepath.Join(runDir, report.HTMLFile)
 	if _, err := os.Stat(htmlPath); err != nil {

@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 
 	"github.com/cscse-tools/autofill/internal/browser"
@@ -25,8 +23,7 @@ import (
 )
 
 type recordOptions struct {
-	io  *iostreams.IOStreams
-	log func() zerolog.Logger
+	io *iostreams.IOStreams
 
 	BaseURL   string
 	Out       string
@@ -47,7 +44,7 @@ type recordOptions struct {
 }
 
 func newRecordCmd(a *app) *cobra.Command {
-	opts := &recordOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
+	opts := &recordOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "record [--out DIR]",
 		Short: "Save the portal's pages as scrubbed recordings for `autofill check`",
@@ -177,16 +174,7 @@ func recordSim(ctx context.Context, o *recordOptions, copts capture.Options, sav
 
 // recordLive watches a browser a person drives.
 func recordLive(ctx context.Context, o *recordOptions, copts capture.Options, save func(*capture.Snapshot) error) error {
-	bopts := browser.Options{ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL}
-	if o.RemoteURL == "" {
-		tmp, err := os.MkdirTemp("", "autofill-record-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		bopts.UserDataDir = tmp
-	}
-	b, err := browser.Start(ctx, bopts)
+	b, err := browser.Start(ctx, browser.Options{ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL})
 	if err != nil {
 		return err
 	}

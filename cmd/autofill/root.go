@@ -1,14 +1,13 @@
 package main
 
 import (
-	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 
 	"github.com/cscse-tools/autofill/internal/version"
 )
 
 func newRootCmd(a *app) *cobra.Command {
-	run := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }, logTo: a.loggerTo}
+	run := &runOptions{io: a.io, logTo: a.loggerTo}
 	root := &cobra.Command{
 		Use:   "autofill [--profile FILE]",
 		Short: "Fill the CSCSE foreign degree authentication application from your profile",

@@ -31,7 +31,6 @@ const DefaultBaseURL = "https://portal.cscse.edu.cn/"
 
 type runOptions struct {
 	io    *iostreams.IOStreams
-	log   func() zerolog.Logger
 	logTo func(io.Writer) zerolog.Logger // the command's logger, writing to a given writer
 
 	ProfilePath string
@@ -91,7 +90,7 @@ changed (run autofill check), 4 waiting for you (run again to continue),
 130 interrupted.`
 
 func newRunCmd(a *app) *cobra.Command {
-	opts := &runOptions{io: a.io, log: func() zerolog.Logger { return a.log }, logTo: a.loggerTo}
+	opts := &runOptions{io: a.io, logTo: a.loggerTo}
 	cmd := &cobra.Command{
 		Use:     "run --profile FILE",
 		Short:   "Fill the application from a profile (the default command)",
@@ -149,6 +148,14 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if o.Show && !o.DryRun {
 		return &flagError{errors.New("--show only applies to --dry-run (a live run always shows the window unless --headless)")}
 	}
+	if o.Pages != "" {
+		if !o.DryRun {
+			return &flagError{errors.New("--pages only applies to --dry-run (autofill --profile me.yaml --dry-run --pages DIR)")}
+		}
+		if st, err := os.Stat(o.Pages); err != nil || !st.IsDir() {
+			return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
+		}
+	}
 	maps, err := loadMaps(o.Selectors)
 	if err != nil {
 		return err
@@ -172,13 +179,14 @@ func runRun(ctx context.Context, o *runOptions) error {
 		return fmt.Errorf("run directory: %w", err)
 	}
 	red := profile.NewRedactor(p)
+	codes := make(chan string, 1) // 12367 codes typed at the terminal, for the engine
 	prog := newProgress(o.io, red, progressOptions{
-		JSON: o.JSON, Quiet: o.Quiet, Pages: report.PagesOf(maps), Wait: o.Wait, Again: againCommand(o, runDir),
+		JSON: o.JSON, Quiet: o.Quiet, Pages: report.PagesOf(maps), Wait: o.Wait, Again: againCommand(o, runDir), Codes: codes,
 	})
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log}
+	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
@@ -211,14 +219,9 @@ func runRun(ctx context.Context, o *runOptions) error {
 	} else {
 		spec.Password = passwordSource(o.io)
 		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
-			bopts.UserDataDir = defaultBrowserProfile(p.Account.Username)
+			bopts.UserDataDir = defaultBrowserProfile(p.Login())
 		}
 	}
-	codes := make(chan string, 1)
-	spec.Codes = codes
-	prog.o.Codes = codes
-	spec.Sink = prog
-
 	b, err := browser.Start(ctx, bopts)
 	if err != nil {
 		return err
@@ -255,20 +258,8 @@ func redactErr(red *profile.Redactor, err error) error {
 func loadChecked(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
 	p, list := profile.CheckAt(path, time.Now())
 	if len(list) > 0 {
-		vo := &validateOptions{io: &iostreams.IOStreams{In: ios.In, Out: ios.ErrOut, ErrOut: ios.ErrOut}, files: []string{path}}
-		vo.io.SetColorEnabled(ios.ColorEnabled())
-		errs, warns := 0, 0
-		var all []fileProblem
-		for _, q := range list {
-			all = append(all, fileProblem{path, q})
-			if q.Severity == profile.Error {
-				errs++
-			} else {
-				warns++
-			}
-		}
-		printProblems(vo, all, errs, warns)
-		if errs > 0 || p == nil {
+		printProblems(ios.ErrOut, newPalette(ios.ColorEnabled()), 1, withFile(path, list))
+		if profile.HasErrors(list) || p == nil {
 			return nil, exitcode.With(exitcode.BadInput, errSilent)
 		}
 	}

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -67,36 +67,44 @@ func runValidate(o *validateOptions) error {
 		now = time.Now()
 	}
 	all := []fileProblem{}
-	errs, warns := 0, 0
+	bad := false
 	for _, f := range o.files {
 		_, list := profile.CheckAt(f, now)
-		for _, p := range list {
-			all = append(all, fileProblem{f, p})
-			if p.Severity == profile.Error {
-				errs++
-			} else {
-				warns++
-			}
-		}
+		all = append(all, withFile(f, list)...)
+		bad = bad || profile.HasErrors(list)
 	}
 	if o.json {
-		enc := json.NewEncoder(o.io.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(all); err != nil {
+		if err := writeJSONTo(o.io.Out, all); err != nil {
 			return err
 		}
 	} else {
-		printProblems(o, all, errs, warns)
+		printProblems(o.io.Out, newPalette(o.io.ColorEnabled()), len(o.files), all)
 	}
-	if errs > 0 {
+	if bad {
 		return exitcode.With(exitcode.BadInput, errSilent)
 	}
 	return nil
 }
 
-func printProblems(o *validateOptions, all []fileProblem, errs, warns int) {
-	c := newPalette(o.io.ColorEnabled())
-	out := o.io.Out
+// withFile names the file of each of its problems.
+func withFile(file string, list []profile.Problem) []fileProblem {
+	out := make([]fileProblem, len(list))
+	for i, p := range list {
+		out[i] = fileProblem{file, p}
+	}
+	return out
+}
+
+// printProblems writes the problems of nFiles profiles to out, grouped by
+// file, like a compiler, and a verdict; validate, run and batch use it.
+func printProblems(out io.Writer, c palette, nFiles int, all []fileProblem) {
+	errs := 0
+	for _, p := range all {
+		if p.Severity == profile.Error {
+			errs++
+		}
+	}
+	warns := len(all) - errs
 	prev := ""
 	for _, p := range all {
 		if prev != "" && p.File != prev {
@@ -138,10 +146,7 @@ func printProblems(o *validateOptions, all []fileProblem, errs, warns int) {
 	if len(all) > 0 {
 		fmt.Fprintln(out)
 	}
-	files := "1 profile"
-	if len(o.files) != 1 {
-		files = fmt.Sprintf("%d profiles", len(o.files))
-	}
+	files := plural(nFiles, "profile")
 	switch {
 	case errs == 0 && warns == 0:
 		fmt.Fprintf(out, "%s %s: no problems\n", c.green("✓"), files)
