@@ -6,11 +6,7 @@
   if (window.__afCheck) return;
   const af = window.__af;
   const norm = af.norm;
-  const labelText = (s) => norm(s).replace(/^\*\s*/, "").replace(/[:：]$/, "").trim();
-  const itemLabel = (item) => {
-    const l = item.querySelector(":scope > .el-form-item__label, :scope > label");
-    return l ? labelText(l.textContent) : "";
-  };
+  const { labelText, itemLabel } = af; // the engine's: what a run would read
   const text = (el) => norm(el.innerText || el.value || el.textContent || "");
 
   // optionsOf reads the options a control offers. A select's and a
@@ -57,6 +53,7 @@
           const item = el.closest(".el-form-item");
           res.inItem = !!item;
           res.itemLabel = item ? itemLabel(item) : "";
+          res.labelOK = !!item && res.itemLabel === labelText(it.label || "");
           res.options = optionsOf(el, it.kind);
           if (item) res.proposal = af.propose(item, it.kind);
         }

@@ -127,6 +127,7 @@ type found struct {
 	KindOK        bool      `json:"kindOK"`
 	InItem        bool      `json:"inItem"`
 	ItemLabel     string    `json:"itemLabel"`
+	LabelOK       bool      `json:"labelOK"` // the item's label is the map's, as the engine compares them
 	Options       *[]string `json:"options"`
 	Headers       []string  `json:"headers"`
 	Proposal      string    `json:"proposal"`
@@ -193,7 +194,7 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 			switch {
 			case !f.InItem:
 				fail("selector %s finds %s outside any form item (.el-form-item), so its label cannot be confirmed", sel, f.Is)
-			case f.ItemLabel != labelText(it.Label):
+			case !f.LabelOK:
 				q := p
 				q.Message = fmt.Sprintf("the form item of selector %s is labelled %q in %s, not %q; if the portal renamed the field, set label: %s (if the selector now finds another field, fix the selector)", sel, f.ItemLabel, file, it.Label, f.ItemLabel)
 				if f.ByLabel == 1 && f.LabelProposal != "" {
@@ -258,13 +259,4 @@ func sample(ss []string) string {
 		return quoteAll(ss[:12]) + fmt.Sprintf(" and %d more", len(ss)-12)
 	}
 	return quoteAll(ss)
-}
-
-// labelText mirrors helpers.js labelText: a label without its required
-// star and trailing colon.
-func labelText(s string) string {
-	s = strings.TrimPrefix(portal.NormText(s), "*")
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(strings.TrimSuffix(s, ":"), "：")
-	return strings.TrimSpace(s)
 }

@@ -74,7 +74,7 @@
       .replace(/\u3000/g, " ")
       .replace(/\s+/g, " ")
       .trim());
-  const labelText = (s) => norm(s).replace(/^\*\s*/, "").replace(/[:：]$/, "").trim();
+  const labelText = (af.labelText = (s) => norm(s).replace(/^\*\s*/, "").replace(/[:：]$/, "").trim());
 
   const visible = (af.visible = (el) => {
     if (!el || !el.isConnected) return false;
@@ -122,10 +122,10 @@
     const content = item.querySelector(".el-form-item__content") || item;
     return all(widgetSel[kind] || "input", content).find(visible) || null;
   };
-  const itemLabel = (item) => {
+  const itemLabel = (af.itemLabel = (item) => {
     const l = item.querySelector(":scope > .el-form-item__label, :scope > label");
     return l ? labelText(l.innerText || l.textContent) : "";
-  };
+  });
   // formItems returns the visible form items in scope whose label is exactly label.
   const formItems = (af.formItems = (label, scopeCss) => {
     const roots = scopeCss ? all(scopeCss).filter(visible) : [document];
