@@ -8,7 +8,6 @@ import (
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/pagecheck"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 )
 
@@ -24,7 +23,7 @@ func runPagesCheck(ctx context.Context, o *runOptions, maps *pagemap.Set, p *pro
 		return err
 	}
 	defer b.Close()
-	rep, err := pagecheck.Profile(b.Tab(), maps, os.DirFS(o.Pages), portal.Lookup(p, deg))
+	rep, err := pagecheck.Profile(b.Tab(), maps, os.DirFS(o.Pages), p, deg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.Pages, err)
 	}

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/recording"
 )
 
@@ -138,7 +138,9 @@ func (r *ProfileReport) WriteText(w io.Writer) {
 // offers. pages is a recordings directory (manifest.yaml), or any directory
 // of saved *.html pages, each recognised by the maps' detect rules. ctx is
 // a browser tab (chromedp); the pages are served on 127.0.0.1 for the call.
-func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, values Values) (*ProfileReport, error) {
+// Values come from degree d of p as a run reads them (portal.Lookup).
+func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, p *profile.Profile, d *profile.Degree) (*ProfileReport, error) {
+	values := Values(portal.Lookup(p, d))
 	rep := &ProfileReport{}
 	files, err := savedPages(pages)
 	if err != nil {
@@ -185,9 +187,9 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, values Values)
 				pf.Fields = append(pf.Fields, fc)
 				continue
 			}
-			v, _ := values(f.Key)
-			for i, row := range rows(v) {
-				rowValues := func(key string) (any, bool) { return field(row, key) }
+			// The one table is the study history, filled row by row.
+			for i := range p.StudyHistory {
+				rowValues := Values(portal.LookupRow(p, d, &p.StudyHistory[i]))
 				for _, df := range f.Table.Fields {
 					fc, err := checkField(ctx, df, f.Table.Dialog, rowValues, fmt.Sprintf("%s[%d].%s", f.Key, i, afterDot(df.Key)))
 					if err != nil {
@@ -332,38 +334,4 @@ func afterDot(key string) string {
 		return rest
 	}
 	return key
-}
-
-// rows returns the elements of a list value (the profile's study history).
-func rows(v any) []any {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Slice {
-		return nil
-	}
-	out := make([]any, rv.Len())
-	for i := range out {
-		out[i] = rv.Index(i).Interface()
-	}
-	return out
-}
-
-// field reads a dialog field's value from one row: study.level is the row's
-// field tagged yaml:"level".
-func field(row any, key string) (any, bool) {
-	rv := reflect.ValueOf(row)
-	for rv.Kind() == reflect.Pointer {
-		rv = rv.Elem()
-	}
-	if rv.Kind() != reflect.Struct {
-		return nil, false
-	}
-	name := afterDot(key)
-	t := rv.Type()
-	for i := 0; i < t.NumField(); i++ {
-		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if tag == name {
-			return rv.Field(i).Interface(), true
-		}
-	}
-	return nil, false
 }

@@ -7,12 +7,12 @@ import (
 	"testing/fstest"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
-	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/recordings"
 )
 
-func exampleValues(t *testing.T) Values {
+// exampleApplicant is the example applicant and their degree.
+func exampleApplicant(t *testing.T) (*profile.Profile, *profile.Degree) {
 	t.Helper()
 	p, err := profile.Load("../../examples/me.yaml")
 	if err != nil {
@@ -22,7 +22,7 @@ func exampleValues(t *testing.T) Values {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return portal.Lookup(p, d)
+	return p, d
 }
 
 func byKey(r *ProfileReport) map[string]FieldCheck {
@@ -37,7 +37,8 @@ func byKey(r *ProfileReport) map[string]FieldCheck {
 
 func TestProfileAgainstCommittedRecordings(t *testing.T) {
 	ctx := tab(t)
-	rep, err := Profile(ctx, loadMaps(t), recordings.FS, exampleValues(t))
+	p, d := exampleApplicant(t)
+	rep, err := Profile(ctx, loadMaps(t), recordings.FS, p, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,8 @@ func TestProfileOnSavedPagesWithoutManifest(t *testing.T) {
 			dir[name] = f
 		}
 	}
-	rep, err := Profile(ctx, loadMaps(t), dir, exampleValues(t))
+	p, d := exampleApplicant(t)
+	rep, err := Profile(ctx, loadMaps(t), dir, p, d)
 	if err != nil {
 		t.Fatal(err)
 	}
