@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/cscse-tools/autofill/internal/logging"
-	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
@@ -88,11 +86,8 @@ func (r *record) stopShot(tab context.Context, page string) {
 		r.log.Debug().Err(err).Msg("no screenshot of the page the run stopped on")
 		return
 	}
-	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s-stopped.png", slices.Index(pagemap.FlowOrder, page), page))
-	if err := os.MkdirAll(filepath.Join(r.dir, "screenshots"), 0o700); err != nil {
-		return
-	}
-	if err := portal.WriteFileAtomic(filepath.Join(r.dir, rel), png, 0o600); err != nil {
+	rel, err := portal.SaveScreenshot(r.dir, page, "-stopped", png)
+	if err != nil {
 		r.log.Warn().Err(err).Msg("screenshot of the page the run stopped on")
 		return
 	}

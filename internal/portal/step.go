@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -404,10 +405,6 @@ func backoff(ctx context.Context, attempt int) error {
 
 // screenshot saves the page as the person sees it, for the run report.
 func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
-	dir := filepath.Join(r.opts.RunDir, "screenshots")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
 	var png []byte
 	err := bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
 		var err error
@@ -417,19 +414,29 @@ func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
 	if err != nil {
 		return err
 	}
-	name := fmt.Sprintf("%02d-%s.png", indexOf(pagemap.FlowOrder, m.Page), m.Page)
-	if err := WriteFileAtomic(filepath.Join(dir, name), png, 0o600); err != nil {
+	rel, err := SaveScreenshot(r.opts.RunDir, m.Page, "", png)
+	if err != nil {
 		return err
 	}
-	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: filepath.Join("screenshots", name)})
+	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: rel})
 	return nil
 }
 
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
+// SaveScreenshot writes a screenshot of page into the run directory's
+// screenshots folder as NN-page<suffix>.png, NN being the page's place in
+// the flow (a page outside the flow sorts after it), and returns its path
+// relative to runDir.
+func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
+	i := slices.Index(pagemap.FlowOrder, page)
+	if i < 0 {
+		i = len(pagemap.FlowOrder)
 	}
-	return len(list)
+	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s%s.png", i, page, suffix))
+	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
+		return "", err
+	}
+	if err := WriteFileAtomic(filepath.Join(runDir, rel), png, 0o600); err != nil {
+		return "", err
+	}
+	return rel, nil
 }
