@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
-	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // SessionFile keeps an applicant's portal login (the cookies of their
@@ -55,7 +55,7 @@ func saveSession(tab context.Context, dir, identity string) error {
 	if err != nil {
 		return err
 	}
-	return portal.WriteFileAtomic(filepath.Join(dir, SessionFile), b, 0o600)
+	return atomicfile.Write(filepath.Join(dir, SessionFile), b, 0o600)
 }
 
 // newestSession finds the most recent session saved for identity in dirs

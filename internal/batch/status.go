@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // StatusFile is the job's status in its run directory, rewritten atomically
@@ -109,7 +109,7 @@ func (s *Status) save() error {
 	if err != nil {
 		return err
 	}
-	return portal.WriteFileAtomic(filepath.Join(s.RunDir, StatusFile), append(b, '\n'), 0o600)
+	return atomicfile.Write(filepath.Join(s.RunDir, StatusFile), append(b, '\n'), 0o600)
 }
 
 // loadStatus reads a job's status; none yet is (nil, nil).

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/exitcode"
-	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // The batch's summary files in its directory: one row per degree.
@@ -109,7 +109,7 @@ func WriteSummary(dir string, rows []Row) error {
 	if err != nil {
 		return err
 	}
-	if err := portal.WriteFileAtomic(filepath.Join(dir, SummaryJSON), append(js, '\n'), 0o600); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, SummaryJSON), append(js, '\n'), 0o600); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
@@ -123,7 +123,7 @@ func WriteSummary(dir string, rows []Row) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	return portal.WriteFileAtomic(filepath.Join(dir, SummaryCSV), buf.Bytes(), 0o600)
+	return atomicfile.Write(filepath.Join(dir, SummaryCSV), buf.Bytes(), 0o600)
 }
 
 // cell keeps a spreadsheet from reading a value as a formula.

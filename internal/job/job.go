@@ -17,6 +17,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/materials"
@@ -98,7 +99,7 @@ func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, ma
 	if err != nil {
 		return err
 	}
-	if err := portal.WriteFileAtomic(filepath.Join(dir, AcceptedFile), b, 0o600); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, AcceptedFile), b, 0o600); err != nil {
 		return err
 	}
 	if st.SubmitAttempts+st.PaymentAttempts > 0 {

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // State is what a run remembers in its run directory so the next run of the
@@ -53,26 +55,5 @@ func (s *State) save() error {
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(s.path, b, 0o600)
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(s.path, b, 0o600)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
@@ -435,7 +436,7 @@ func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
 	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
 		return "", err
 	}
-	if err := WriteFileAtomic(filepath.Join(runDir, rel), png, 0o600); err != nil {
+	if err := atomicfile.Write(filepath.Join(runDir, rel), png, 0o600); err != nil {
 		return "", err
 	}
 	return rel, nil

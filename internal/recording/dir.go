@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // StylesDir holds the stylesheets of the pages, each saved once: the checks
@@ -111,12 +113,16 @@ func (w *Writer) Save(p Page) (string, error) {
 	}
 	html, styles := p.Render()
 	for name, text := range styles {
-		if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), text, 0o644); err != nil {
+		path := filepath.Join(w.dir, filepath.FromSlash(name))
+		if _, err := os.Stat(path); err == nil {
+			continue // named by its content, and written whole: already there from another page
+		}
+		if err := atomicfile.Write(path, text, 0o644); err != nil {
 			return "", err
 		}
 	}
 	file := p.ID + ".html"
-	if err := os.WriteFile(filepath.Join(w.dir, file), []byte(html), 0o644); err != nil {
+	if err := atomicfile.Write(filepath.Join(w.dir, file), []byte(html), 0o644); err != nil {
 		return "", err
 	}
 	e := Entry{Page: p.ID, File: file, Source: p.Source, URL: p.URL, Captured: p.Captured.UTC().Truncate(time.Second), Tool: p.Tool}
@@ -125,7 +131,7 @@ func (w *Writer) Save(p Page) (string, error) {
 	} else {
 		w.man.Pages = append(w.man.Pages, e)
 	}
-	return file, os.WriteFile(filepath.Join(w.dir, ManifestFile), w.man.Marshal(w.order), 0o644)
+	return file, atomicfile.Write(filepath.Join(w.dir, ManifestFile), w.man.Marshal(w.order), 0o644)
 }
 
 // Render returns the page's HTML as saved and its stylesheets by path

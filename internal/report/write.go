@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // Write saves rep as report.json and report.html in dir, each written
@@ -25,14 +25,14 @@ func Write(dir string, rep *Report) error {
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if err := portal.WriteFileAtomic(filepath.Join(dir, JSONFile), append(js, '\n'), 0o600); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, JSONFile), append(js, '\n'), 0o600); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	html, err := HTML(rep, os.DirFS(dir))
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if err := portal.WriteFileAtomic(filepath.Join(dir, HTMLFile), html, 0o600); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, HTMLFile), html, 0o600); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

@@ -1,0 +1,32 @@
+// Package atomicfile writes files whole or not at all: a crash or a kill
+// mid-write leaves the old file (or none), never half of the new one. Run
+// state, statuses, sessions, reports and recordings are written this way,
+// because the next run trusts what it finds.
+package atomicfile
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Write writes data to a temporary file beside path and renames it over
+// path.
+func Write(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
