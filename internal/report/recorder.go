@@ -148,21 +148,21 @@ func (r *Recorder) Emit(e portal.Event) {
 
 // page returns the page with id, adding it when the checklist lacks it.
 func (r *Recorder) page(id, title string) *Page {
-	for i := range r.rep.Pages {
-		if r.rep.Pages[i].ID == id {
-			if r.rep.Pages[i].Title == "" {
-				r.rep.Pages[i].Title = title
-			}
-			return &r.rep.Pages[i]
+	if p := r.find(id); p != nil {
+		if p.Title == "" {
+			p.Title = title
 		}
+		return p
 	}
 	r.rep.Pages = append(r.rep.Pages, Page{ID: id, Title: title, Status: PagePending})
 	return &r.rep.Pages[len(r.rep.Pages)-1]
 }
 
+// openHuman returns the latest unfinished human step named step; "" means
+// any step.
 func (r *Recorder) openHuman(step string) *Human {
 	for i := len(r.rep.Humans) - 1; i >= 0; i-- {
-		if h := &r.rep.Humans[i]; h.Step == step && h.Finished == nil {
+		if h := &r.rep.Humans[i]; (step == "" || h.Step == step) && h.Finished == nil {
 			return h
 		}
 	}
@@ -219,7 +219,7 @@ func (r *Recorder) Finish(res *portal.Result, err error, interrupted bool) {
 		r.rep.Left = append(r.rep.Left, interruptedItem)
 	case exitcode.Of(err) == exitcode.Parked:
 		r.rep.Outcome = Waiting
-		if h := r.lastOpenHuman(); h != nil {
+		if h := r.openHuman(""); h != nil {
 			n := HumanName(h.Step)
 			r.rep.Left = append(r.rep.Left, Item{"Your step: " + n.EN + ". " + h.Message, "您需要完成：" + n.ZH + "。" + h.MessageZH})
 		}
@@ -262,15 +262,6 @@ func (r *Recorder) noteError(err error, interrupted bool, now time.Time) {
 		}
 	}
 	r.rep.Problems = append(r.rep.Problems, Problem{Time: now, Level: "error", Page: r.cur, Message: msg, Do: do.EN, DoZH: do.ZH})
-}
-
-func (r *Recorder) lastOpenHuman() *Human {
-	for i := len(r.rep.Humans) - 1; i >= 0; i-- {
-		if r.rep.Humans[i].Finished == nil {
-			return &r.rep.Humans[i]
-		}
-	}
-	return nil
 }
 
 func (r *Recorder) find(id string) *Page {
