@@ -64,15 +64,17 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if a.noColor || os.Getenv("NO_COLOR") != "" {
 		a.io.SetColorEnabled(false)
 	}
-	log, err := logging.New(a.io.ErrOut, logging.Options{
-		Level: a.logLevel, Format: a.logFormat,
-		TTY: a.io.IsStderrTTY(), Color: a.io.ColorEnabled(),
-	})
+	log, err := logging.New(a.io.ErrOut, a.logOptions())
 	if err != nil {
 		return &flagError{err}
 	}
 	a.log = log
 	return nil
+}
+
+// logOptions are --log-level, --log-format and the terminal's colours.
+func (a *app) logOptions() logging.Options {
+	return logging.Options{Level: a.logLevel, Format: a.logFormat, TTY: a.io.IsStderrTTY(), Color: a.io.ColorEnabled()}
 }
 
 func setFlag(f *pflag.Flag, v any) error {

@@ -340,10 +340,7 @@ func (p *progress) Result(res *portal.Result, runErr error, runDir string) {
 // --no-color) writing to w: the run sends its logs through the redactor and
 // above the live checklist.
 func (a *app) loggerTo(w io.Writer) zerolog.Logger {
-	l, err := logging.New(w, logging.Options{
-		Level: a.logLevel, Format: a.logFormat,
-		TTY: a.io.IsStderrTTY(), Color: a.io.ColorEnabled(),
-	})
+	l, err := logging.New(w, a.logOptions())
 	if err != nil { // configure already refused bad options
 		return a.log
 	}
