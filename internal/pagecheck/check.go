@@ -33,14 +33,11 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 	if err != nil {
 		return nil, err
 	}
-	srv, err := serve(recs)
+	srv, err := serve(ctx, recs)
 	if err != nil {
 		return nil, err
 	}
 	defer srv.close()
-	if err := portal.InstallHelpers(ctx); err != nil {
-		return nil, err
-	}
 	rules := maps.DetectRules()
 	rep := &Report{Recordings: label}
 	results := map[string]*PageResult{}
@@ -114,14 +111,13 @@ func path(dir, file string) string {
 	return strings.TrimSuffix(dir, "/") + "/" + file
 }
 
-// open loads a recorded page and the check helpers into the tab.
+// open loads a recorded page and the check helpers into the tab (the
+// engine's helpers come with every new document: serve installed them).
 func open(ctx context.Context, u string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return err
 	}
-	return chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](portal.HelpersJS()),
-		chromedp.Evaluate[chromedp.Void](checkJS))
+	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](checkJS))
 }
 
 // server serves a recordings directory on loopback, and nothing else.
@@ -130,7 +126,12 @@ type server struct {
 	hs   *http.Server
 }
 
-func serve(fsys fs.FS) (*server, error) {
+// serve serves fsys on loopback to the tab ctx, whose every page gets the
+// engine's helpers. Close it when done.
+func serve(ctx context.Context, fsys fs.FS) (*server, error) {
+	if err := portal.InstallHelpers(ctx); err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("serving the recordings: %w", err)

@@ -146,14 +146,11 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, p *profile.Pro
 	if err != nil {
 		return nil, err
 	}
-	srv, err := serve(pages)
+	srv, err := serve(ctx, pages)
 	if err != nil {
 		return nil, err
 	}
 	defer srv.close()
-	if err := portal.InstallHelpers(ctx); err != nil {
-		return nil, err
-	}
 	rules := maps.DetectRules()
 	for _, sp := range files {
 		if err := open(ctx, srv.url(sp.file)); err != nil {
