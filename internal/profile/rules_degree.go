@@ -42,7 +42,9 @@ func (c *checker) degree(at string, d *Degree) {
 	if c.required(at+".awarding_country", d.AwardingCountry, "where the awarding institution is, e.g. 英国") {
 		c.country(at+".awarding_country", d.AwardingCountry)
 	}
-	c.required(at+".awarding_institution", d.AwardingInstitution, "its name in the original language, as on the certificate")
+	if c.required(at+".awarding_institution", d.AwardingInstitution, "its name in the original language, as on the certificate") {
+		c.institution(at+".awarding_institution", d.AwardingCountry, d.AwardingInstitution)
+	}
 	c.required(at+".degree_name", d.DegreeName, "exactly as printed on the certificate, e.g. Master of Science")
 	c.enum(at+".level", d.Level, DegreeLevels...)
 	c.required(at+".major_foreign", d.MajorForeign, "the major in the certificate's language")
@@ -58,6 +60,7 @@ func (c *checker) degree(at string, d *Degree) {
 			"is required when study_institution is given")
 	case d.StudyCountry != "":
 		c.country(at+".study_country", d.StudyCountry)
+		c.institution(at+".study_institution", d.StudyCountry, d.StudyInstitution)
 	}
 
 	start := c.date(at+".start", d.Start)
