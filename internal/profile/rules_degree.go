@@ -79,9 +79,8 @@ func (c *checker) degree(at string, d *Degree) {
 	if c.required(at+".discipline", d.Discipline, "one of the 14 学科门类: "+disciplineList()) {
 		if !refdata.IsDiscipline(d.Discipline) {
 			c.errorf(at+".discipline", "use one of the 14 学科门类: "+disciplineList(), "%q is not a 学科门类", clip(d.Discipline, 20))
-		} else if ds := refdata.MajorDisciplines(d.MajorChinese); len(ds) > 0 && !contains(ds, d.Discipline) {
-			c.warnf(at+".discipline", "check it; the portal files the application under the 学科门类 you choose",
-				"is %s, but the national catalogue lists %s under %s", d.Discipline, d.MajorChinese, strings.Join(ds, "、"))
+		} else {
+			c.majorDiscipline(at+".discipline", d)
 		}
 	}
 	if d.RemoteStudy && strings.TrimSpace(d.RemoteStudyExplanation) == "" {
