@@ -100,7 +100,11 @@ func Plan(a Answers) []Question {
 		qid := fmt.Sprintf("applicant.address.region[%d]", level)
 		titles := []string{"通讯地址：省 / Postal address: province", "市 / City", "区县 / District"}
 		// Only this level's problems: "needs the next level" is the next question.
-		q := Question{ID: qid, Section: secYou, Title: titles[level], Kind: Choice, Options: plainOptions(children)}
+		title := titles[level]
+		if level > 0 && strings.HasSuffix(children[0], "区") {
+			title = titles[2] // a municipality's districts are its second level
+		}
+		q := Question{ID: qid, Section: secYou, Title: title, Kind: Choice, Options: plainOptions(children)}
 		add(q)
 		v, ok := a[qid]
 		if !ok {
