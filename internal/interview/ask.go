@@ -68,6 +68,10 @@ func Run(ctx context.Context, o Options) (Answers, error) {
 			value = c.Name
 		}
 		a[q.ID] = value
+		if !o.Accessible {
+			// the full-screen form clears itself; keep the answer on screen
+			fmt.Fprintf(o.Out, "✓ %s: %s\n", q.Title, shown(q, value))
+		}
 		if err := SaveDraft(DraftPath(o.Target), a); err != nil {
 			return a, fmt.Errorf("keeping your answers: %w", err)
 		}
@@ -152,4 +156,14 @@ func ask(ctx context.Context, o Options, a Answers, q Question, now time.Time) (
 		value = q.Default
 	}
 	return value, nil
+}
+
+// shown is an answer as the person chose it: the option's label, or the value.
+func shown(q Question, value string) string {
+	for _, op := range q.Options {
+		if op.Value == value {
+			return op.Label
+		}
+	}
+	return value
 }

@@ -161,7 +161,9 @@ func Next(a Answers) (Question, bool) {
 
 func degreeSection(i int) string { return fmt.Sprintf("学位 %d / Degree %d", i+1, i+1) }
 
-func materialsSection(i int) string { return fmt.Sprintf("材料 %d / Materials of degree %d", i+1, i+1) }
+func materialsSection(i int) string {
+	return fmt.Sprintf("材料 %d / Materials of degree %d", i+1, i+1)
+}
 
 func degreeQuestions(a Answers, i int, add func(Question)) {
 	at := fmt.Sprintf("degrees[%d].", i)

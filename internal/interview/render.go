@@ -40,7 +40,9 @@ func Render(a Answers) []byte {
 		}
 		vals := map[string]string{}
 		for k, v := range r.fields {
-			vals[k] = scalar(v)
+			if v != "" || r.degree >= 0 {
+				vals[k] = scalar(v) // unanswered fields keep the template's value
+			}
 		}
 		out = append(out, fill(block, vals)...)
 	}
