@@ -73,6 +73,9 @@ number. An existing file is never overwritten unless you pass --force.`,
 				opts.accessible = true
 			}
 			if opts.interactive {
+				if !a.io.CanPrompt() {
+					return exitcode.Errorf(exitcode.BadInput, "the interview needs a terminal to ask on; off a terminal, use --template and fill the file in an editor")
+				}
 				return runInterview(opts)
 			}
 			return runInit(opts)

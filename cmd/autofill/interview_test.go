@@ -15,6 +15,8 @@ import (
 
 	"github.com/creack/pty"
 
+	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/profile"
 )
 
@@ -281,5 +283,15 @@ func TestInterviewInTerminal(t *testing.T) {
 	}
 	if _, list := profile.Check(filepath.Join(dir, "me.yaml")); len(list) > 0 {
 		t.Errorf("the written profile has problems: %v", list)
+	}
+}
+
+func TestInterviewNeedsATerminal(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	if code := mainRun(ios, []string{"init", "--interactive", filepath.Join(t.TempDir(), "me.yaml")}); code != exitcode.BadInput {
+		t.Errorf("exit %d, want 2\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "--template") {
+		t.Errorf("no way out named:\n%s", errOut)
 	}
 }

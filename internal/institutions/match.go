@@ -116,34 +116,6 @@ func Canonical(country, name string) (string, bool) {
 	return r.Found[0].Foreign, true
 }
 
-// Search returns up to n institutions of country whose names contain or
-// resemble query, for pickers; an empty query returns the first n.
-func Search(country, query string, n int) []Institution {
-	cc, ok := Country(country)
-	if !ok {
-		return nil
-	}
-	es := load().byCountry[cc]
-	k := Key(query)
-	if k == "" {
-		out := make([]Institution, 0, min(n, len(es)))
-		for _, e := range es[:min(n, len(es))] {
-			out = append(out, e.Institution)
-		}
-		return out
-	}
-	var out []Institution
-	for _, e := range es {
-		if strings.Contains(e.en, k) || strings.Contains(e.zh, k) {
-			out = append(out, e.Institution)
-			if len(out) == n {
-				return out
-			}
-		}
-	}
-	return append(out, closest(es, k, n-len(out))...)
-}
-
 // List returns every institution CSCSE lists for country.
 func List(country string) []Institution {
 	cc, ok := Country(country)

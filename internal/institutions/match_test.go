@@ -93,13 +93,3 @@ func TestReview(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 }
-
-func TestSearch(t *testing.T) {
-	got := Search("英国", "edinburgh", 5)
-	if len(got) == 0 || !strings.Contains(got[0].Foreign, "Edinburgh") {
-		t.Errorf("%v", got)
-	}
-	if got := Search("日本", "东京大学", 3); len(got) == 0 || got[0].Foreign != "東京大学" {
-		t.Errorf("%v", got)
-	}
-}

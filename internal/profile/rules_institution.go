@@ -15,7 +15,7 @@ const manualInstitution = "其他（手动输入）"
 // not offer cannot be filled. Everything here is a warning: the snapshot may
 // be older than the portal, and 其他（手动输入） accepts any name.
 func (c *checker) institution(path, country, name string) {
-	if strings.TrimSpace(name) == "" || name == manualInstitution {
+	if strings.TrimSpace(name) == "" {
 		return
 	}
 	r := institutions.Lookup(country, name)
@@ -35,7 +35,7 @@ func (c *checker) institution(path, country, name string) {
 			names = append(names, in.Chinese)
 		}
 		c.warnf(path, "write the Chinese name of yours instead ("+strings.Join(names, ", ")+") so autofill can tell them apart",
-			"%q is listed %d times for %s, as %s", clip(name, 60), len(r.Found), in0(r).Country, strings.Join(names, ", "))
+			"%q is listed %d times for %s, as %s", clip(name, 60), len(r.Found), r.Found[0].Country, strings.Join(names, ", "))
 	case len(r.Elsewhere) > 0:
 		e := r.Elsewhere[0]
 		c.warnf(path, fmt.Sprintf("check the country: CSCSE lists %s (%s) under %s", e.Foreign, e.Chinese, e.Country),
@@ -53,8 +53,6 @@ func (c *checker) institution(path, country, name string) {
 			"%q is not on CSCSE's list for %s, so the portal may not list it", clip(name, 60), country)
 	}
 }
-
-func in0(r institutions.Result) institutions.Institution { return r.Found[0] }
 
 // ListedInstitution returns the awarding institution as CSCSE's list spells
 // it when the profile's name matches exactly one listed institution of the
