@@ -57,7 +57,7 @@ Ctrl-C keeps your answers; run the same command again to continue.
 `, o.file)
 	answers, err = interview.Run(ctx, interview.Options{In: o.io.In, Out: out, Accessible: o.accessible, Target: o.file, Answers: answers})
 	if errors.Is(err, interview.ErrInterrupted) {
-		fmt.Fprintf(out, "\nautofill: stopped. Your %d answers are kept in %s (readable by you only).\nRun `autofill init %s` again to continue. / 已答内容已保存，再次运行即可继续。\n",
+		fmt.Fprintf(out, "\nautofill: stopped. Your answers so far (%d) are kept in %s (readable by you only).\nRun `autofill init %s` again to continue. / 已答内容已保存，再次运行即可继续。\n",
 			len(answers), draftPath, o.file)
 		return exitcode.With(exitcode.Interrupted, errSilent)
 	}

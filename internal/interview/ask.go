@@ -146,6 +146,9 @@ func ask(ctx context.Context, o Options, a Answers, q Question, now time.Time) (
 			return "", err
 		}
 	case <-ctx.Done():
+		if !o.Accessible {
+			<-done // the full-screen form ends with ctx and gives the terminal back
+		}
 		return "", ErrInterrupted
 	}
 	if q.Kind == YesNo {
