@@ -163,7 +163,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	table := o.io.CanPrompt() && !o.Plain
+	table := o.io.CanPrompt() && o.io.IsStderrVT() && !o.Plain
 	con := batch.NewConsole(o.io.In, o.io.ErrOut, o.io.ColorEnabled(), table, cancel)
 	bo.Changed = con.Changed
 	if !table {
