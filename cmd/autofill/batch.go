@@ -135,7 +135,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	dir := o.RunDir
 	if dir == "" {
-		dir = filepath.Join("runs", "batch")
+		dir = filepath.Join(runsRoot(), "batch")
 		if o.DryRun {
 			dir += "-dry-run" // a rehearsal's ready drafts must not stand in for live ones
 		}
