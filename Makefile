@@ -58,15 +58,19 @@ cross:
 vendor:
 	@./scripts/vendor.sh
 
-# Release archives for every target in dist/: GoReleaser when installed
-# (.goreleaser.yaml), else scripts/release.sh, which makes the same ones.
-release-snapshot:
-	@if command -v goreleaser >/dev/null 2>&1; then goreleaser release --snapshot --clean; \
-	  else VERSION=$(VERSION) ./scripts/release.sh; fi
+# Release archives for every target, with checksums and THIRD_PARTY_NOTICES.txt,
+# in dist/ (.goreleaser.yaml). GoReleaser is installed from the Go module
+# proxy when missing (a large build: several minutes the first time).
+GORELEASER_VERSION ?= v2.17.0
+GORELEASER ?= $(or $(shell command -v goreleaser 2>/dev/null),$(shell $(GO) env GOPATH)/bin/goreleaser)
+$(GORELEASER):
+	GOBIN=$(dir $@) $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
 
-release:
-	@if command -v goreleaser >/dev/null 2>&1; then goreleaser release --clean; \
-	  else VERSION=$(VERSION) ./scripts/release.sh; fi
+release-snapshot: $(GORELEASER)
+	$(GORELEASER) release --snapshot --clean
+
+release: $(GORELEASER)
+	$(GORELEASER) release --clean
 
 clean:
 	rm -rf bin dist

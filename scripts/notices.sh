@@ -51,6 +51,7 @@ trap 'rm -f "$tmp"' EXIT
     cat "$f"
   done
 } >"$tmp"
+chmod 644 "$tmp"
 mv "$tmp" "$out"
 trap - EXIT
 echo "notices: wrote $out ($(grep -c '^================' "$out" | awk '{print $1/2}') sections)"
