@@ -30,7 +30,9 @@ func newInitCmd(a *app) *cobra.Command {
 English. Fill in every "" and check the result with autofill validate.
 
 The file is created readable by you only (mode 0600): it will hold your ID
-number. An existing file is never overwritten unless you pass --force.
+number. Windows has no such mode: there keep it in your own user folder
+(C:\Users\<you>), which other users cannot open; autofill skips its
+file-permission checks on Windows. An existing file is never overwritten unless you pass --force.
 Without FILE the template goes to standard output.`,
 		Example: `  autofill init me.yaml
   autofill init > me.yaml
@@ -80,7 +82,7 @@ func runInit(o *initOptions) error {
 	if err := os.Chmod(o.file, 0o600); err != nil {
 		return fmt.Errorf("making %s private: %w", o.file, err)
 	}
-	fmt.Fprintf(o.io.Out, `Wrote %[1]s (readable by you only).
+	fmt.Fprintf(o.io.Out, `Wrote %[1]s (%[2]s).
 
 Next:
   1. Fill in every "" in %[1]s; the comments say what each field takes.
@@ -88,7 +90,7 @@ Next:
      under degrees → materials.
   3. Check it:                autofill validate %[1]s
   4. Practise on the simulator: autofill --profile %[1]s --dry-run
-`, o.file)
+`, o.file, privacyNote())
 	return nil
 }
 
