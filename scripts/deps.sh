@@ -54,7 +54,7 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | 
 fi
 
 # The portal simulator's front end: Vue 2 + Element UI from npm, pinned by the
-# lock file. The binary embeds a vendored copy (internal/portalsim/web/vendor);
+# lock file. The binary embeds a vendored copy (internal/portalsim/web/thirdparty);
 # node_modules lets TestVendorMatchesLock check that copy against the lock.
 web=internal/portalsim/web
 if [ -f "$web/package-lock.json" ]; then

@@ -43,7 +43,7 @@ trap 'rm -f "$tmp"' EXIT
   for pkg in vue element-ui; do
     v=$(sed -n 's/.*"'"$pkg"'": "\([^"]*\)".*/\1/p' internal/portalsim/web/package.json)
     section "npm package ${pkg}@${v} (files served by the portal simulator)"
-    cat "internal/portalsim/web/vendor/${pkg}/LICENSE"
+    cat "internal/portalsim/web/thirdparty/${pkg}/LICENSE"
   done
 
   for f in internal/refdata/data/LICENSE.*; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refreshes internal/portalsim/web/vendor/ — the copies of Vue and Element UI
+# Refreshes internal/portalsim/web/thirdparty/ — the copies of Vue and Element UI
 # that the simulator embeds and serves at /static/vendor/ — from the npm
 # packages pinned by internal/portalsim/web/package-lock.json. Run it (as
 # `make vendor`) after changing package.json or the lock, and commit the
@@ -26,11 +26,11 @@ files=(
   element-ui/lib/theme-chalk/fonts/element-icons.woff
   element-ui/lib/theme-chalk/fonts/element-icons.ttf
 )
-rm -rf vendor.new
+rm -rf thirdparty.new
 for f in "${files[@]}"; do
-  mkdir -p "vendor.new/$(dirname "$f")"
-  cp "node_modules/$f" "vendor.new/$f"
+  mkdir -p "thirdparty.new/$(dirname "$f")"
+  cp "node_modules/$f" "thirdparty.new/$f"
 done
-rm -rf vendor
-mv vendor.new vendor
-echo "vendor: copied ${#files[@]} files into internal/portalsim/web/vendor"
+rm -rf thirdparty
+mv thirdparty.new thirdparty
+echo "vendor: copied ${#files[@]} files into internal/portalsim/web/thirdparty"

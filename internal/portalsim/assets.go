@@ -20,8 +20,10 @@ const EnvAssets = "AUTOFILL_SIM_ASSETS"
 // the npm packages pinned by web/package-lock.json (`make vendor`;
 // TestVendorMatchesLock fails when they drift). Embedding them makes one
 // binary serve the simulator on any computer, with no Node or checkout.
+// The folder is not named vendor: module zips drop vendor directories, and
+// `go install …@latest` would build without them.
 //
-//go:embed web/vendor
+//go:embed web/thirdparty
 var vendorFS embed.FS
 
 // vendorFiles must exist for the pages to work; checking them up front
@@ -52,7 +54,7 @@ func findAssets(dir string) (fs.FS, error) {
 
 // embeddedAssets is the embedded copy, rooted like node_modules.
 func embeddedAssets() fs.FS {
-	sub, err := fs.Sub(vendorFS, "web/vendor")
+	sub, err := fs.Sub(vendorFS, "web/thirdparty")
 	if err != nil {
 		panic(err) // embedded: cannot fail
 	}

@@ -40,7 +40,7 @@ func TestVendorMatchesLock(t *testing.T) {
 			return nil
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("vendored %s differs from node_modules/%s (installed from package-lock.json): run `make vendor` and commit web/vendor", p, p)
+			t.Errorf("vendored %s differs from node_modules/%s (installed from package-lock.json): run `make vendor` and commit web/thirdparty", p, p)
 		}
 		return nil
 	})
@@ -48,7 +48,7 @@ func TestVendorMatchesLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n == 0 {
-		t.Fatal("nothing vendored under web/vendor")
+		t.Fatal("nothing vendored under web/thirdparty")
 	}
 }
 
