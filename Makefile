@@ -8,7 +8,7 @@ LDFLAGS  := -X github.com/cscse-tools/autofill/internal/version.Version=$(VERSIO
 # instrumented) and catches the engine's goroutine mistakes, so keep it on.
 TESTFLAGS ?= -race -timeout 45m
 
-.PHONY: all deps build test demo bench lint clean
+.PHONY: all deps build test demo bench lint cross vendor release release-snapshot clean
 
 all: build
 
@@ -36,10 +36,41 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) $$($(GO) list ./... | grep -v '/internal/batch$$')
 	$(GO) test -run '^$$' -bench Batch -benchtime 1x -timeout 3h ./internal/batch
 
-lint:
+lint: cross
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# Every release target compiles, and vet sees the Windows and macOS files
+# (lock_windows.go, the registry lookups, console modes) that a Linux
+# build never compiles.
+RELEASE_TARGETS := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/amd64 linux/arm64
+cross:
+	@set -e; for t in $(RELEASE_TARGETS); do \
+	  echo "build $$t"; \
+	  GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/autofill; \
+	done
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./...
+
+# The simulator's Vue and Element UI files, embedded in the binary, from
+# npm ci of internal/portalsim/web/package-lock.json (commit the result).
+vendor:
+	@./scripts/vendor.sh
+
+# Release archives for every target, with checksums and THIRD_PARTY_NOTICES.txt,
+# in dist/ (.goreleaser.yaml). GoReleaser is installed from the Go module
+# proxy when missing (a large build: several minutes the first time).
+GORELEASER_VERSION ?= v2.17.0
+GORELEASER ?= $(or $(shell command -v goreleaser 2>/dev/null),$(shell $(GO) env GOPATH)/bin/goreleaser)
+$(GORELEASER):
+	GOBIN=$(dir $@) $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+
+release-snapshot: $(GORELEASER)
+	$(GORELEASER) release --snapshot --clean
+
+release: $(GORELEASER)
+	$(GORELEASER) release --clean
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -54,7 +54,8 @@ if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | 
 fi
 
 # The portal simulator's front end: Vue 2 + Element UI from npm, pinned by the
-# lock file, installed next to it and served from disk.
+# lock file. The binary embeds a vendored copy (internal/portalsim/web/thirdparty);
+# node_modules lets TestVendorMatchesLock check that copy against the lock.
 web=internal/portalsim/web
 if [ -f "$web/package-lock.json" ]; then
   if [ ! -d "$web/node_modules" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then

@@ -105,7 +105,7 @@ func newBatchCmd(a *app) *cobra.Command {
 	f.BoolVar(&opts.Show, "show", false, "with --dry-run: show the browser")
 	f.StringVar(&opts.Chrome, "chrome", "", "the Chrome, Chromium or Edge to start (default: found automatically; also $AUTOFILL_CHROME)")
 	f.StringVar(&opts.Selectors, "selectors", "", "page maps to use instead of the built-in ones (a directory of *.yaml)")
-	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
+	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --dry-run: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	f.BoolVar(&opts.Plain, "plain", false, "print a line per change instead of the live table, also on a terminal")
 	f.IntVar(&opts.MaxOpen, "max-open", 0, "applicants with a browser tab open at once, filling or waiting for a person (default 4×--parallel, at least 8; each tab costs about 100 MB)")
 	f.IntVar(&opts.Retries, "retries", 1, "run a failed job again this many times at once (the draft is continued, nothing added twice)")
@@ -135,7 +135,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	dir := o.RunDir
 	if dir == "" {
-		dir = filepath.Join("runs", "batch")
+		dir = filepath.Join(runsRoot(), "batch")
 		if o.DryRun {
 			dir += "-dry-run" // a rehearsal's ready drafts must not stand in for live ones
 		}
@@ -163,7 +163,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	table := o.io.CanPrompt() && !o.Plain
+	table := o.io.CanPrompt() && o.io.IsStderrVT() && !o.Plain
 	con := batch.NewConsole(o.io.In, o.io.ErrOut, o.io.ColorEnabled(), table, cancel)
 	bo.Changed = con.Changed
 	if !table {

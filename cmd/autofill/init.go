@@ -50,7 +50,10 @@ Without FILE the template goes to standard output (the interview writes
 me.yaml).
 
 The file is created readable by you only (mode 0600): it will hold your ID
-number. An existing file is never overwritten unless you pass --force.`,
+number. Windows has no such mode: there keep it in your own user folder
+(C:\Users\<you>), which other users cannot open; autofill skips its
+file-permission checks on Windows. An existing file is never overwritten
+unless you pass --force.`,
 		Example: `  autofill init me.yaml                # the interview, on a terminal
   autofill init --accessible me.yaml   # plain questions, one per line (screen readers)
   autofill init --template me.yaml     # the commented template, to fill in an editor
@@ -104,7 +107,7 @@ func runInit(o *initOptions) error {
 	if err := writePrivate(o.file, tmpl, o.force); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.io.Out, `Wrote %[1]s (readable by you only).
+	fmt.Fprintf(o.io.Out, `Wrote %[1]s (%[2]s).
 
 Next:
   1. Fill in every "" in %[1]s; the comments say what each field takes.
@@ -112,7 +115,7 @@ Next:
      under degrees → materials.
   3. Check it:                autofill validate %[1]s
   4. Practise on the simulator: autofill --profile %[1]s --dry-run
-`, o.file)
+`, o.file, privacyNote())
 	return nil
 }
 

@@ -52,7 +52,7 @@ type progress struct {
 
 func newProgress(ios *iostreams.IOStreams, red *profile.Redactor, o progressOptions) *progress {
 	p := &progress{io: ios, red: red, o: o, c: newPalette(ios.ColorEnabled())}
-	live := ios.IsStderrTTY() && !o.Quiet && os.Getenv("TERM") != "dumb"
+	live := ios.IsStderrVT() && !o.Quiet && os.Getenv("TERM") != "dumb"
 	if o.Live != nil {
 		live = *o.Live
 	}

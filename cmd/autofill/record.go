@@ -86,7 +86,7 @@ Then run ` + "`autofill check --recordings DIR`" + ` to test the page maps again
 	f.BoolVar(&opts.Headless, "headless", false, "no browser window (only useful with --sim or a remote browser)")
 	f.StringVar(&opts.Chrome, "chrome", "", "the Chrome, Chromium or Edge to start (default: found automatically)")
 	f.StringVar(&opts.Selectors, "selectors", "", "page maps that recognise the pages (default: the built-in ones)")
-	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --sim: the simulator's node_modules (default: found in the source tree)")
+	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --sim: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	f.BoolVar(&opts.Reveal, "reveal", false, "before saving, show conditional fields (untick 就读学校与颁证学校相同, pick 其他（手动输入）…); never saves the form (always on with --sim)")
 	f.DurationVar(&opts.Timeout, "timeout", 15*time.Second, "how long to wait for a page to settle or a dropdown to open")
 	f.StringVarP(&opts.Profile, "profile", "p", "", "also scrub this applicant's name, ID, phone, e-mail, address and user name wherever a page shows them")

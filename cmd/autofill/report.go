@@ -67,13 +67,16 @@ func newReportCmd(a *app) *cobra.Command {
 			return runReport(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Runs, "runs", "runs", "where the run directories are, to find the newest")
+	cmd.Flags().StringVar(&opts.Runs, "runs", "", "where the run directories are, to find the newest (default runs/ here, else the per-user runs folder)")
 	cmd.Flags().BoolVar(&opts.Print, "print", false, "print the report's path instead of opening it")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print report.json on stdout instead of opening the HTML report")
 	return cmd
 }
 
 func runReport(o *reportOptions) error {
+	if o.Runs == "" {
+		o.Runs = existingRunsRoot()
+	}
 	path, err := findReport(o.Dir, o.Runs)
 	if err != nil {
 		return err

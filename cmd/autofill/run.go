@@ -117,10 +117,10 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.StringVar(&o.Chrome, "chrome", "", "the Chrome, Chromium or Edge to start (default: found automatically; also $AUTOFILL_CHROME)")
 	fs.StringVar(&o.UserDataDir, "user-data-dir", "", "the browser profile directory (default: one per login name, so your login survives between runs)")
 	fs.StringVar(&o.RemoteURL, "remote-url", "", "attach to a running Chrome (ws://… or http://host:9222) instead of starting one")
-	fs.StringVar(&o.RunDir, "run-dir", "", "where to keep the report, screenshots and state (default runs/<time>-<degree>)")
+	fs.StringVar(&o.RunDir, "run-dir", "", "where to keep the report, screenshots and state (default runs/<time>-<degree>; the per-user runs folder when runs/ cannot be written here)")
 	fs.DurationVar(&o.Wait, "wait", 15*time.Minute, "how long to wait for you at a human step before stopping (the draft is kept)")
 	fs.StringVar(&o.Selectors, "selectors", "", "page maps to use instead of the built-in ones (a directory of *.yaml)")
-	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
+	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
@@ -173,7 +173,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	runDir := o.RunDir
 	if runDir == "" {
-		runDir = filepath.Join("runs", time.Now().Format("20060102-150405")+"-"+safeName(deg.ID))
+		runDir = filepath.Join(runsRoot(), time.Now().Format("20060102-150405")+"-"+safeName(deg.ID))
 	}
 	if err := os.MkdirAll(runDir, 0o700); err != nil {
 		return fmt.Errorf("run directory: %w", err)

@@ -41,7 +41,7 @@ With --demo it also plays the person: no captcha, the face scan and the
 appears, and a demo account with a verified, filled draft is ready, so every
 page can be opened directly. Submit and payment never complete in demo mode.
 
-The simulator needs its npm packages (Vue, Element UI): run ` + "`make deps`" + ` once.`,
+Vue and Element UI are built into autofill: nothing else to install.`,
 		Example: `  # Walk through every page by hand with the demo account
   autofill sim --demo
 
@@ -59,7 +59,7 @@ The simulator needs its npm packages (Vue, Element UI): run ` + "`make deps`" + 
 	f.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	f.BoolVar(&opts.demo, "demo", false, "stand in for the person and seed a demo account with a filled draft")
 	f.BoolVar(&opts.hooks, "hooks", false, "serve the /__sim/ test hooks (always on with --demo)")
-	f.StringVar(&opts.assets, "assets", "", "node_modules directory with vue and element-ui (default: found in the checkout, or $"+portalsim.EnvAssets+")")
+	f.StringVar(&opts.assets, "assets", "", "a node_modules directory with vue and element-ui to serve instead of the copy built into autofill (or $"+portalsim.EnvAssets+")")
 	return cmd
 }
 

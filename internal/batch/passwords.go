@@ -38,7 +38,9 @@ const maxPasswordsFile = 1 << 20
 
 // LoadPasswords reads a passwords file (.csv, or YAML otherwise); an empty
 // path gives the fallback alone. The file must be a regular file that no
-// other user can read. Messages never quote a password.
+// other user can read (checked by its mode; skipped on Windows, which has
+// no such mode and keeps files in the user's folder private by its ACLs).
+// Messages never quote a password.
 func LoadPasswords(path, fallback string) (*Passwords, error) {
 	p := &Passwords{file: path, byUser: map[string]string{}, fallback: fallback}
 	if path == "" {

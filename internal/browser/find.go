@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
+	"path"
 	"runtime"
 	"strings"
 )
@@ -18,7 +18,9 @@ const EnvChrome = "AUTOFILL_CHROME"
 var ErrNotFound = errors.New("no Chrome, Chromium or Edge found")
 
 // Find returns the browser to start: explicit if given, else $AUTOFILL_CHROME,
-// $CHROME_PATH, then the usual install places for this operating system.
+// $CHROME_PATH, then the usual install places for this operating system
+// (on Windows also the registry's App Paths, so Edge, which comes with
+// Windows 10 and 11, is found with no flag).
 func Find(explicit string) (string, error) {
 	for _, p := range []string{explicit, os.Getenv(EnvChrome), os.Getenv("CHROME_PATH")} {
 		if p == "" {
@@ -30,42 +32,82 @@ func Find(explicit string) (string, error) {
 		}
 		return found, nil
 	}
-	for _, p := range candidates(runtime.GOOS, os.Getenv) {
-		if found, err := exec.LookPath(p); err == nil {
-			return found, nil
-		}
+	f := finder{goos: runtime.GOOS, getenv: os.Getenv, look: exec.LookPath, appPaths: systemAppPaths()}
+	if found, ok := f.find(); ok {
+		return found, nil
 	}
 	return "", fmt.Errorf("%w; %s, or point --chrome at it", ErrNotFound, installHint(runtime.GOOS))
 }
 
+// AppPaths is the registry's App Paths on Windows
+// (HKCU, then HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\<exe>),
+// where installers record their executable; tests fake it.
+type AppPaths interface {
+	// Lookup returns the path registered for exe (e.g. "msedge.exe").
+	Lookup(exe string) (string, bool)
+}
+
+// finder holds what discovery reads from the computer, so each operating
+// system's rules are tested with a fake environment, file system and
+// registry.
+type finder struct {
+	goos     string
+	getenv   func(string) string
+	look     func(string) (string, error) // exec.LookPath: an executable file, or a name on PATH
+	appPaths AppPaths                     // nil where there is no registry
+}
+
+func (f finder) find() (string, bool) {
+	for _, p := range f.candidates() {
+		if found, err := f.look(p); err == nil {
+			return found, true
+		}
+	}
+	return "", false
+}
+
 // candidates lists names and paths to try, most likely first. Chrome comes
 // before Chromium and Edge because it is what most applicants have.
-func candidates(goos string, getenv func(string) string) []string {
-	switch goos {
+func (f finder) candidates() []string {
+	switch f.goos {
 	case "darwin":
 		var out []string
 		for _, app := range []string{
 			"Google Chrome.app/Contents/MacOS/Google Chrome",
 			"Chromium.app/Contents/MacOS/Chromium",
 			"Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+			"Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary",
 		} {
-			out = append(out, filepath.Join("/Applications", app))
-			if home := getenv("HOME"); home != "" {
-				out = append(out, filepath.Join(home, "Applications", app))
+			out = append(out, path.Join("/Applications", app))
+			if home := f.getenv("HOME"); home != "" {
+				out = append(out, path.Join(home, "Applications", app))
 			}
 		}
 		return out
 	case "windows":
+		// Per-machine installs go to ProgramFiles (x86 too for Edge and
+		// older Chrome), per-user ones to LocalAppData.
+		roots := []string{f.getenv("ProgramFiles"), f.getenv("ProgramFiles(x86)"), f.getenv("LocalAppData")}
 		var out []string
-		for _, root := range []string{getenv("ProgramFiles"), getenv("ProgramFiles(x86)"), getenv("LocalAppData")} {
-			if root == "" {
-				continue
+		for _, b := range []struct {
+			rel, exe   string
+			registered bool // look it up in App Paths too
+		}{
+			{`Google\Chrome\Application`, "chrome.exe", true},
+			{`Chromium\Application`, "chrome.exe", false},
+			{`Microsoft\Edge\Application`, "msedge.exe", true},
+			{`Google\Chrome SxS\Application`, "chrome.exe", false}, // Canary
+		} {
+			for _, root := range roots {
+				if root != "" {
+					out = append(out, winJoin(root, b.rel, b.exe))
+				}
 			}
-			out = append(out,
-				filepath.Join(root, `Google\Chrome\Application\chrome.exe`),
-				filepath.Join(root, `Chromium\Application\chrome.exe`),
-				filepath.Join(root, `Microsoft\Edge\Application\msedge.exe`),
-			)
+			if b.registered && f.appPaths != nil {
+				if p, ok := f.appPaths.Lookup(b.exe); ok && p != "" {
+					out = append(out, strings.Trim(p, `"`))
+				}
+			}
 		}
 		return append(out, "chrome.exe", "msedge.exe")
 	default:
@@ -75,6 +117,11 @@ func candidates(goos string, getenv func(string) string) []string {
 			"/usr/bin/chromium", "/snap/bin/chromium",
 		}
 	}
+}
+
+// winJoin joins Windows path parts whatever OS the tests run on.
+func winJoin(root string, parts ...string) string {
+	return strings.TrimRight(root, `\/`) + `\` + strings.Join(parts, `\`)
 }
 
 func installHint(goos string) string {

@@ -25,6 +25,9 @@ type IOStreams struct {
 
 	stdinTTY, stdoutTTY, stderrTTY bool
 	colorEnabled                   bool
+	// noVT: stderr is a Windows console that refused ANSI escape
+	// processing (before Windows 10), so no colours or in-place redraws.
+	noVT bool
 
 	// readPassword reads a line without echo; tests replace it.
 	readPassword func() (string, error)
@@ -32,7 +35,8 @@ type IOStreams struct {
 }
 
 // System returns the process's streams. Colour is on when stderr is a
-// terminal, NO_COLOR is unset and TERM is not "dumb".
+// terminal that speaks ANSI (on Windows once VT processing is turned on),
+// NO_COLOR is unset and TERM is not "dumb".
 func System() *IOStreams {
 	s := &IOStreams{
 		In:        os.Stdin,
@@ -42,7 +46,11 @@ func System() *IOStreams {
 		stdoutTTY: isTerminal(os.Stdout),
 		stderrTTY: isTerminal(os.Stderr),
 	}
-	s.colorEnabled = s.stderrTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	if s.stdoutTTY {
+		enableVT(os.Stdout) // validate's colours go to stdout
+	}
+	s.noVT = s.stderrTTY && !enableVT(os.Stderr)
+	s.colorEnabled = s.IsStderrVT() && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	s.readPassword = func() (string, error) {
 		b, err := term.ReadPassword(int(os.Stdin.Fd()))
 		return string(b), err
@@ -73,6 +81,11 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // IsStderrTTY reports whether stderr is read by a person (logs, prompts).
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
+
+// IsStderrVT reports whether stderr is a terminal that understands ANSI
+// escape sequences, so the checklist can be redrawn in place; an old
+// Windows console gets plain lines instead.
+func (s *IOStreams) IsStderrVT() bool { return s.stderrTTY && !s.noVT }
 
 // CanPrompt reports whether asking a question makes sense: someone is typing
 // at stdin and reading stderr.

@@ -1,23 +1,34 @@
 package portalsim
 
 import (
+	"embed"
 	"errors"
-	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 )
 
 // webDir is where package.json and node_modules live, relative to the
 // repository root.
 const webDir = "internal/portalsim/web"
 
-// EnvAssets names the environment variable that points at node_modules.
+// EnvAssets names the environment variable that points at a node_modules
+// directory to serve instead of the embedded copy.
 const EnvAssets = "AUTOFILL_SIM_ASSETS"
 
-// vendorFiles must exist in node_modules for the pages to work; checking
-// them up front turns a half-installed tree into a clear error at start
-// rather than a blank page in the browser.
+// vendorFS holds the Vue and Element UI files the pages load, copied from
+// the npm packages pinned by web/package-lock.json (`make vendor`;
+// TestVendorMatchesLock fails when they drift). Embedding them makes one
+// binary serve the simulator on any computer, with no Node or checkout.
+// The folder is not named vendor: module zips drop vendor directories, and
+// `go install …@latest` would build without them.
+//
+//go:embed web/thirdparty
+var vendorFS embed.FS
+
+// vendorFiles must exist for the pages to work; checking them up front
+// turns a half-installed node_modules into a clear error at start rather
+// than a blank page in the browser.
 var vendorFiles = []string{
 	"vue/dist/vue.min.js",
 	"element-ui/lib/index.js",
@@ -25,42 +36,29 @@ var vendorFiles = []string{
 	"element-ui/lib/theme-chalk/fonts/element-icons.woff",
 }
 
-// findAssets locates node_modules: the explicit dir, else $AUTOFILL_SIM_ASSETS,
-// else internal/portalsim/web/node_modules under the working directory or any
-// parent of it, else next to this source file (so tests and `go run` work
-// from anywhere in the checkout).
-func findAssets(dir string) (string, error) {
+// findAssets returns the files served at /static/vendor/: the node_modules
+// directory dir or $AUTOFILL_SIM_ASSETS names (for trying another version
+// of the libraries without rebuilding), else the embedded copy.
+func findAssets(dir string) (fs.FS, error) {
 	if dir == "" {
 		dir = os.Getenv(EnvAssets)
 	}
-	if dir != "" {
-		if err := checkAssets(dir); err != nil {
-			return "", err
-		}
-		return dir, nil
+	if dir == "" {
+		return embeddedAssets(), nil
 	}
-	var tried []string
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			cand := filepath.Join(d, webDir, "node_modules")
-			tried = append(tried, cand)
-			if checkAssets(cand) == nil {
-				return cand, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
+	if err := checkAssets(dir); err != nil {
+		return nil, err
 	}
-	if _, file, _, ok := runtime.Caller(0); ok {
-		cand := filepath.Join(filepath.Dir(file), "web", "node_modules")
-		tried = append(tried, cand)
-		if checkAssets(cand) == nil {
-			return cand, nil
-		}
+	return os.DirFS(dir), nil
+}
+
+// embeddedAssets is the embedded copy, rooted like node_modules.
+func embeddedAssets() fs.FS {
+	sub, err := fs.Sub(vendorFS, "web/thirdparty")
+	if err != nil {
+		panic(err) // embedded: cannot fail
 	}
-	return "", fmt.Errorf("portal simulator: the Vue/Element UI packages are not installed (looked for node_modules in %d places, first %s); run `make deps`, or `npm ci` in %s, or point --assets / $%s at a node_modules directory",
-		len(tried), first(tried), webDir, EnvAssets)
+	return sub
 }
 
 func checkAssets(dir string) error {
@@ -74,12 +72,6 @@ func checkAssets(dir string) error {
 		return nil
 	}
 	return errors.New("portal simulator: " + dir + " lacks " + missing[0] +
-		"; run `make deps` (or `npm ci` in " + webDir + ") to install the simulator's npm packages")
-}
-
-func first(s []string) string {
-	if len(s) == 0 {
-		return "(none)"
-	}
-	return s[0]
+		"; point --assets / $" + EnvAssets + " at a node_modules directory with vue and element-ui (`make deps`, or `npm ci` in " + webDir +
+		", installs one), or leave both unset to use the copy built into autofill")
 }

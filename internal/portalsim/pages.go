@@ -15,8 +15,8 @@ import (
 	"github.com/cscse-tools/autofill/internal/refdata"
 )
 
-// The pages and the simulator's own JS/CSS are committed and embedded; the
-// libraries come from node_modules (see assets.go).
+// The pages and the simulator's own JS/CSS are committed and embedded; so
+// are the libraries (see assets.go).
 //
 //go:embed web/templates/*.html
 var templateFS embed.FS
@@ -358,10 +358,10 @@ func staticHandler() http.Handler {
 	})
 }
 
-// vendorHandler serves vue and element-ui from node_modules, and nothing
-// else from it.
-func vendorHandler(dir string) http.Handler {
-	fsrv := http.FileServer(http.Dir(dir))
+// vendorHandler serves vue and element-ui from assets, and nothing else
+// from it (a node_modules directory holds much more).
+func vendorHandler(assets fs.FS) http.Handler {
+	fsrv := http.FileServerFS(assets)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if !(strings.HasPrefix(p, "vue/dist/") || strings.HasPrefix(p, "element-ui/lib/")) || strings.HasSuffix(p, "/") {

@@ -3,6 +3,7 @@ package portalsim
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -22,9 +23,9 @@ type Options struct {
 	Demo bool
 	// Hooks serves the /__sim/ test hooks (always on with Demo).
 	Hooks bool
-	// AssetsDir is the node_modules directory holding vue and element-ui;
-	// empty means $AUTOFILL_SIM_ASSETS, else internal/portalsim/web/node_modules
-	// found from the working directory or this package's source.
+	// AssetsDir is a node_modules directory holding vue and element-ui to
+	// serve instead of the copy built into the binary; empty means
+	// $AUTOFILL_SIM_ASSETS, else the built-in copy.
 	AssetsDir string
 	// Captcha turns the login captcha on or off; nil means on unless Demo.
 	Captcha *bool
@@ -57,7 +58,7 @@ type Faults struct {
 type Server struct {
 	o       Options
 	captcha bool
-	assets  string
+	assets  fs.FS
 	log     zerolog.Logger
 	mux     *http.ServeMux
 	pages   *pageSet
@@ -73,8 +74,8 @@ type Server struct {
 	rng         *rand.Rand
 }
 
-// New builds a simulator. It fails when the npm packages are missing, with
-// a message that says how to install them.
+// New builds a simulator. It fails when AssetsDir (or $AUTOFILL_SIM_ASSETS)
+// lacks the npm packages, with a message that says how to install them.
 func New(o Options) (*Server, error) {
 	assets, err := findAssets(o.AssetsDir)
 	if err != nil {

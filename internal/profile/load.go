@@ -173,7 +173,10 @@ func (p *Profile) normalise(dir string) {
 		if f == "" {
 			return ""
 		}
-		if home != "" && (f == "~" || strings.HasPrefix(f, "~/")) {
+		// ~\ too on Windows, where paths are typed with backslashes
+		// (C:\Users\me\diploma.pdf and docs\diploma.pdf need nothing more:
+		// filepath is Windows' there).
+		if home != "" && (f == "~" || strings.HasPrefix(f, "~/") || strings.HasPrefix(f, "~"+string(filepath.Separator))) {
 			return filepath.Join(home, f[1:])
 		}
 		if filepath.IsAbs(f) {
