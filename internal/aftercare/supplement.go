@@ -254,4 +254,3 @@ func baseNames(paths []string) []string {
 	}
 	return out
 }
-
