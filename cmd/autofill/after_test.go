@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/cscse-tools/autofill/internal/browser"
+	"github.com/cscse-tools/autofill/internal/browser/browsertest"
+	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
+	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/selectors"
+)
+
+// afterEnv is one simulator (captcha off: the tests play no person) and one
+// browser shared by the after-submission tests; each applicant gets an
+// isolated tab.
+type afterEnv struct {
+	sim  *simtest.Sim
+	b    *browser.Browser
+	maps *pagemap.Set
+}
+
+func newAfterEnv(t *testing.T) *afterEnv {
+	off := false
+	maps, err := pagemap.Load(selectors.FS, "selectors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &afterEnv{sim: simtest.Start(t, portalsim.Options{Captcha: &off}), b: browsertest.Start(t), maps: maps}
+}
+
+// edinburgh is the degree of examples/me.yaml, as a seeded application.
+var edinburgh = &portalsim.AdvanceDegree{Country: "英国", Institution: "The University of Edinburgh", DegreeName: "Master of Science", Level: "硕士", Major: "Artificial Intelligence"}
+
+// applicant writes a copy of examples/me.yaml logging in as user, registers
+// it on the simulator and returns the profile's path and the password.
+func (e *afterEnv) applicant(t *testing.T, user string, edits ...string) (string, string) {
+	t.Helper()
+	path := exampleCopy(t, append([]string{`username: "13800138000"`, `username: "` + user + `"`}, edits...)...)
+	p, err := profile.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, pw, err := dryrun.Register(e.sim.Server, p, e.maps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, pw
+}
+
+// options are the command options for one applicant, in an isolated tab.
+func (e *afterEnv) options(t *testing.T, path, pw string) (*afterOptions, *bytes.Buffer) {
+	t.Helper()
+	tab, cancel := e.b.NewIsolatedTab()
+	t.Cleanup(cancel)
+	ios, _, out, errOut := iostreams.Test()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("stderr:\n%s", errOut)
+		}
+	})
+	o := &afterOptions{io: ios, ProfilePath: path, BaseURL: e.sim.URL + "/", RunDir: t.TempDir(), Wait: time.Minute,
+		JSON: true, tab: tab, password: func(context.Context) (string, error) { return pw, nil }}
+	return o, out
+}
+
+// unchanged fails the test when the simulator's record of user changed
+// while f ran: status and certificate only read.
+func (e *afterEnv) unchanged(t *testing.T, user string, f func()) {
+	t.Helper()
+	before := e.sim.State(user)
+	f()
+	if after := e.sim.State(user); !reflect.DeepEqual(before, after) {
+		b1, _ := json.Marshal(before)
+		b2, _ := json.Marshal(after)
+		t.Errorf("the portal changed:\nbefore %s\nafter  %s", b1, b2)
+	}
+}
+
+func TestAftercareCommands(t *testing.T) {
+	e := newAfterEnv(t)
+
+	t.Run("status", func(t *testing.T) {
+		path, pw := e.applicant(t, "13800000001")
+		user := "13800000001"
+		inProgress := e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusReviewing, Expected: "2027-02-01"})
+		deadline := time.Now().AddDate(0, 0, 4).Format(time.DateOnly)
+		supp := e.sim.Advance(portalsim.Advance{Account: user, Degree: &portalsim.AdvanceDegree{Country: "美国", Institution: "Stanford University", DegreeName: "Master of Arts", Level: "硕士"},
+			To: portalsim.StatusSupplement, Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰，请重新上传", Files: []string{"passport-bio.jpg"}, Deadline: deadline}})
+		done := e.sim.Advance(portalsim.Advance{Account: user, Degree: &portalsim.AdvanceDegree{Country: "英国", Institution: "University of Oxford", DegreeName: "Doctor of Philosophy", Level: "博士"}, To: portalsim.StatusDone})
+		o, stdout := e.options(t, path, pw)
+		var err error
+		e.unchanged(t, user, func() { err = runStatus(context.Background(), o) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct{ Applications []statusRow }
+		out := stdout.String()
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		byID := map[string]statusRow{}
+		for _, r := range got.Applications {
+			byID[r.App] = r
+		}
+		if r := byID[inProgress]; r.Status != "认证中" || r.Expected != "2027-02-01" || r.Degree != "msc" || r.Request != "" {
+			t.Errorf("认证中: %+v", r)
+		}
+		if r := byID[supp]; r.Status != "补交材料" || r.Request != "reupload" || r.Deadline != deadline || r.DaysLeft == nil || *r.DaysLeft != 4 || r.Files != "passport-bio.jpg" {
+			t.Errorf("补交材料: %+v", r)
+		}
+		if r := byID[done]; r.Status != "认证完成" || !r.CertificateReady || len(r.Certificate) != 12 {
+			t.Errorf("认证完成: %+v", r)
+		}
+		if _, err := os.Stat(filepath.Join(o.RunDir, "report.json")); err != nil {
+			t.Error(err)
+		}
+	})
+}
