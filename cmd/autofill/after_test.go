@@ -13,7 +13,9 @@ import (
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/materials"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
@@ -124,6 +126,39 @@ func TestAftercareCommands(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(o.RunDir, "report.json")); err != nil {
 			t.Error(err)
+		}
+	})
+
+	t.Run("certificate", func(t *testing.T) {
+		user := "13800000002"
+		path, pw := e.applicant(t, user)
+		e.sim.Advance(portalsim.Advance{Account: user, Degree: &portalsim.AdvanceDegree{Country: "美国", Institution: "MIT", DegreeName: "Master of Engineering", Level: "硕士"}, To: portalsim.StatusReviewing})
+		id := e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusDone})
+		num := e.sim.State(user).Applications[1].After.Certificate
+		o, _ := e.options(t, path, pw)
+		co := &certificateOptions{afterOptions: *o, Out: filepath.Join(t.TempDir(), "certs")}
+		var err error
+		e.unchanged(t, user, func() { err = runCertificate(context.Background(), co) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := filepath.Join(co.Out, "msc-"+num+".pdf")
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatalf("application %s: %v", id, err)
+		}
+		if n, err := materials.ReadablePDF(data); err != nil || n != 1 {
+			t.Errorf("%s: %d pages, %v", pdf, n, err)
+		}
+
+		// Not ready yet: run again later.
+		user2 := "13800000003"
+		path2, pw2 := e.applicant(t, user2)
+		e.sim.Advance(portalsim.Advance{Account: user2, Degree: edinburgh, To: portalsim.StatusReviewing})
+		o2, _ := e.options(t, path2, pw2)
+		err = runCertificate(context.Background(), &certificateOptions{afterOptions: *o2, Out: t.TempDir()})
+		if exitcode.Of(err) != exitcode.Parked {
+			t.Errorf("no certificate yet: %v (exit %d), want exit 4", err, exitcode.Of(err))
 		}
 	})
 }

@@ -66,6 +66,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newRecordCmd(a),
 		newCheckCmd(a),
 		newStatusCmd(a),
+		newCertificateCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)
