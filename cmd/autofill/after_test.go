@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,4 +163,92 @@ func TestAftercareCommands(t *testing.T) {
 			t.Errorf("no certificate yet: %v (exit %d), want exit 4", err, exitcode.Of(err))
 		}
 	})
+
+	// 补交材料 of each kind: what is asked is uploaded, nothing else is
+	// touched, and the final 提交 is never clicked.
+	mats, _ := filepath.Abs("../../examples/materials")
+	newPassport := filepath.Join(t.TempDir(), "passport-new.jpg")
+	copyFile(t, filepath.Join(mats, "passport-bio.jpg"), newPassport)
+	for i, tc := range []struct {
+		kind  string
+		files []string
+		args  []string
+		check func(t *testing.T, a portalsim.AppState, out string)
+	}{
+		{kind: portalsim.RequestAdd, args: []string{filepath.Join(mats, "transcript-1.jpg"), filepath.Join(mats, "visa.jpg")},
+			check: func(t *testing.T, a portalsim.AppState, _ string) {
+				if got := a.After.Added; !reflect.DeepEqual(got, []string{"transcript-1.jpg", "visa.jpg"}) {
+					t.Errorf("added %v", got)
+				}
+				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"passport-bio.jpg"}) {
+					t.Errorf("the files on record changed: %v", a.Accepted.Materials)
+				}
+			}},
+		{kind: portalsim.RequestReupload, files: []string{"passport-bio.jpg"}, args: []string{newPassport},
+			check: func(t *testing.T, a portalsim.AppState, _ string) {
+				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"passport-new.jpg"}) {
+					t.Errorf("passport after re-upload: %v", got)
+				}
+				if got := a.Accepted.Materials["签证/居留许可"]; !reflect.DeepEqual(got, []string{"visa.jpg"}) {
+					t.Errorf("another file changed: %v", a.Accepted.Materials)
+				}
+				if !reflect.DeepEqual(a.After.Replaced, []string{"passport-bio.jpg"}) {
+					t.Errorf("replaced %v", a.After.Replaced)
+				}
+			}},
+		{kind: portalsim.RequestOffline, check: func(t *testing.T, a portalsim.AppState, out string) {
+			if !strings.Contains(out, "offline") || len(a.After.Added)+len(a.After.Replaced) > 0 {
+				t.Errorf("offline: %s %+v", out, a.After)
+			}
+		}},
+		{kind: portalsim.RequestNotice, check: func(t *testing.T, a portalsim.AppState, out string) {
+			if !strings.Contains(out, "notice") || len(a.After.Added)+len(a.After.Replaced) > 0 {
+				t.Errorf("notice: %s %+v", out, a.After)
+			}
+		}},
+	} {
+		t.Run("supplement "+tc.kind, func(t *testing.T) {
+			user := fmt.Sprintf("1380000010%d", i)
+			path, pw := e.applicant(t, user)
+			id := e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusSupplement,
+				Request: &portalsim.Request{Kind: tc.kind, Text: "请按要求补交材料（" + tc.kind + "）", Files: tc.files}})
+			t.Cleanup(func() { e.neverSubmitted(t, user) })
+			o, stdout := e.options(t, path, pw)
+			so := &supplementOptions{afterOptions: *o, Files: tc.args}
+			if err := runSupplement(context.Background(), so); err != nil {
+				t.Fatal(err)
+			}
+			st := e.sim.State(user)
+			if st.Applications[0].ID != id || st.Applications[0].Status != portalsim.StatusSupplement {
+				t.Fatalf("state %+v", st.Applications[0])
+			}
+			tc.check(t, st.Applications[0], stdout.String())
+		})
+	}
+}
+
+// neverSubmitted fails the test when user's final 提交 (of the application,
+// a 补交材料 answer or a 复核) or a payment reached the simulator.
+func (e *afterEnv) neverSubmitted(t *testing.T, user string) {
+	st := e.sim.State(user)
+	n := st.SubmitAttempts + st.PaymentAttempts
+	for _, a := range st.Applications {
+		if a.After != nil {
+			n += a.After.SupplementSubmit + a.After.ReviewSubmit
+		}
+	}
+	if n != 0 {
+		t.Errorf("SAFETY: %s saw %d submit or payment attempts", user, n)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 }

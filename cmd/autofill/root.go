@@ -67,6 +67,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newCheckCmd(a),
 		newStatusCmd(a),
 		newCertificateCmd(a),
+		newSupplementCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)

@@ -170,3 +170,13 @@ func (s *Session) screenshot(runDir, page string) (string, error) {
 func waitFor(s *Session, what string, cond func() (bool, error)) error {
 	return portal.WaitFor(s.tab, s.timeout, what, cond)
 }
+
+// Screenshot saves the page the tab shows into runDir's screenshots and
+// returns its path relative to runDir.
+func (s *Session) Screenshot(runDir string) (string, error) {
+	found, err := s.detect()
+	if err != nil || len(found) != 1 {
+		return "", err
+	}
+	return s.screenshot(runDir, found[0])
+}

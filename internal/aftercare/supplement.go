@@ -254,3 +254,29 @@ func baseNames(paths []string) []string {
 	}
 	return out
 }
+
+// NamedSlots returns the 材料类别 (the slot label) of each file a reupload
+// request names, from its row.
+func (s *Session) NamedSlots(named []string) (map[string]string, error) {
+	m := s.maps.Get(SupplementPage)
+	slot, _ := m.Value("reupload_slot")
+	cat, ok := m.Value("reupload_category")
+	if !ok {
+		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no values.reupload_category", m.File))
+	}
+	out := map[string]string{}
+	for _, n := range named {
+		expr := fmt.Sprintf(`(() => {
+  const s = Array.from(document.querySelectorAll(%q)).find((e) => e.getAttribute("data-file") === %q);
+  const tr = s && s.closest("tr");
+  const c = tr && tr.querySelector(%q);
+  return c ? __af.norm(c.innerText) : "";
+})()`, slot.CSS, n, cat.CSS)
+		label, err := run(s.tab, chromedp.Evaluate[string](expr))
+		if err != nil {
+			return nil, err
+		}
+		out[n] = label
+	}
+	return out, nil
+}
