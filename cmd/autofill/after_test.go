@@ -225,6 +225,39 @@ func TestAftercareCommands(t *testing.T) {
 			tc.check(t, st.Applications[0], stdout.String())
 		})
 	}
+
+	t.Run("review", func(t *testing.T) {
+		user := "13800000200"
+		path, pw := e.applicant(t, user)
+		e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusDone,
+			Completed: time.Now().AddDate(0, -3, 0).Format(time.DateOnly)})
+		t.Cleanup(func() { e.neverSubmitted(t, user) })
+		o, _ := e.options(t, path, pw)
+		reason := "专业领域应为人工智能，请复核"
+		ro := &reviewOptions{afterOptions: *o, Reason: reason, Files: []string{filepath.Join(mats, "transcript-1.jpg"), filepath.Join(mats, "visa.jpg")}}
+		if err := runReview(context.Background(), ro); err != nil {
+			t.Fatal(err)
+		}
+		a := e.sim.State(user).Applications[0].After
+		if a.ReviewReason != reason || len(a.ReviewFiles) != 2 || a.ReviewSubmitted {
+			t.Errorf("review: %+v", a)
+		}
+	})
+
+	t.Run("review window closed", func(t *testing.T) {
+		user := "13800000201"
+		path, pw := e.applicant(t, user)
+		e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusDone,
+			Completed: time.Now().AddDate(-1, -1, 0).Format(time.DateOnly)})
+		o, _ := e.options(t, path, pw)
+		var err error
+		e.unchanged(t, user, func() {
+			err = runReview(context.Background(), &reviewOptions{afterOptions: *o, Reason: "x", Files: []string{filepath.Join(mats, "visa.jpg")}})
+		})
+		if exitcode.Of(err) != exitcode.BadInput || !strings.Contains(err.Error(), "window closed") {
+			t.Errorf("13 months after: %v (exit %d), want exit 2 naming the window", err, exitcode.Of(err))
+		}
+	})
 }
 
 // neverSubmitted fails the test when user's final 提交 (of the application,

@@ -68,6 +68,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newStatusCmd(a),
 		newCertificateCmd(a),
 		newSupplementCmd(a),
+		newReviewCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)

@@ -179,7 +179,7 @@ func answerSupplement(r *afterRun, o *supplementOptions) (*aftercare.Answer, err
 		}
 	}
 	if o.Prepare {
-		prepared, err := prepareEach(slotOf, filepath.Join(r.dir, "prepared"))
+		prepared, err := prepareEach(files, slotOf, filepath.Join(r.dir, "prepared"))
 		if err != nil {
 			return nil, err
 		}
@@ -203,22 +203,28 @@ func answerSupplement(r *afterRun, o *supplementOptions) (*aftercare.Answer, err
 	return r.sess.AnswerSupplement(a, q, files, replace)
 }
 
-// prepareEach makes an upload-ready copy of each file for its slot, like
-// materials prepare, and returns original → prepared path.
-func prepareEach(slotOf map[string]materials.Slot, dir string) (map[string]string, error) {
+// prepareEach makes upload-ready copies of the files for their slots, like
+// materials prepare (one call, so copies of one slot are numbered apart),
+// and returns original → prepared path. order keeps the numbering stable.
+func prepareEach(order []string, slotOf map[string]materials.Slot, dir string) (map[string]string, error) {
+	in := map[string][]string{}
+	for _, f := range order {
+		k := slotOf[f].Key
+		in[k] = append(in[k], f)
+	}
+	res, err := materials.Prepare(in, dir)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]string{}
-	i := 0
-	for f, s := range slotOf {
-		i++
-		res, err := materials.Prepare(map[string][]string{s.Key: {f}}, filepath.Join(dir, fmt.Sprint(i)))
-		if err != nil {
-			return nil, err
+	for k, fs := range in {
+		got := res.Files[k]
+		for i, f := range fs {
+			out[f] = f
+			if len(got) == len(fs) {
+				out[f] = got[i]
+			}
 		}
-		p := f
-		if got := res.Files[s.Key]; len(got) == 1 {
-			p = got[0]
-		}
-		out[f] = p
 	}
 	return out, nil
 }
