@@ -71,15 +71,24 @@ func (s *Session) detect() ([]string, error) {
 	return js[[]string](s, "detect", s.maps.DetectRules())
 }
 
-// waitPage waits until the tab shows page and has settled.
+// waitPage waits until the tab shows page, rendered (no template
+// placeholder {{ }} left in view) and settled twice in a row.
 func (s *Session) waitPage(page string) error {
 	var found []string
+	quiet := 0
 	err := portal.WaitFor(s.tab, s.timeout, "page "+page, func() (bool, error) {
 		var err error
 		if found, err = s.detect(); err != nil || len(found) != 1 || found[0] != page {
+			quiet = 0
 			return false, err
 		}
-		return js[bool](s, "idle")
+		ok, err := run(s.tab, chromedp.Evaluate[bool](`__af.idle() && !document.body.innerText.includes("{{")`))
+		if err != nil || !ok {
+			quiet = 0
+			return false, err
+		}
+		quiet++
+		return quiet >= 2, nil
 	})
 	if err != nil {
 		if errors.Is(err, portal.ErrTimeout) {
