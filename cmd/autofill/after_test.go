@@ -100,7 +100,7 @@ func TestAftercareCommands(t *testing.T) {
 		inProgress := e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusReviewing, Expected: "2027-02-01"})
 		deadline := time.Now().AddDate(0, 0, 4).Format(time.DateOnly)
 		supp := e.sim.Advance(portalsim.Advance{Account: user, Degree: &portalsim.AdvanceDegree{Country: "美国", Institution: "Stanford University", DegreeName: "Master of Arts", Level: "硕士"},
-			To: portalsim.StatusSupplement, Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰，请重新上传", Files: []string{"passport-bio.jpg"}, Deadline: deadline}})
+			To: portalsim.StatusSupplement, Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰，请重新上传", Files: []string{"scan-passport.jpg"}, Deadline: deadline}})
 		done := e.sim.Advance(portalsim.Advance{Account: user, Degree: &portalsim.AdvanceDegree{Country: "英国", Institution: "University of Oxford", DegreeName: "Doctor of Philosophy", Level: "博士"}, To: portalsim.StatusDone})
 		o, stdout := e.options(t, path, pw)
 		var err error
@@ -120,7 +120,7 @@ func TestAftercareCommands(t *testing.T) {
 		if r := byID[inProgress]; r.Status != "认证中" || r.Expected != "2027-02-01" || r.Degree != "msc" || r.Request != "" {
 			t.Errorf("认证中: %+v", r)
 		}
-		if r := byID[supp]; r.Status != "补交材料" || r.Request != "reupload" || r.Deadline != deadline || r.DaysLeft == nil || *r.DaysLeft != 4 || r.Files != "passport-bio.jpg" {
+		if r := byID[supp]; r.Status != "补交材料" || r.Request != "reupload" || r.Deadline != deadline || r.DaysLeft == nil || *r.DaysLeft != 4 || r.Files != "scan-passport.jpg" {
 			t.Errorf("补交材料: %+v", r)
 		}
 		if r := byID[done]; r.Status != "认证完成" || !r.CertificateReady || len(r.Certificate) != 12 {
@@ -180,19 +180,19 @@ func TestAftercareCommands(t *testing.T) {
 				if got := a.After.Added; !reflect.DeepEqual(got, []string{"transcript-1.jpg", "visa.jpg"}) {
 					t.Errorf("added %v", got)
 				}
-				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"passport-bio.jpg"}) {
+				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"scan-passport.jpg"}) {
 					t.Errorf("the files on record changed: %v", a.Accepted.Materials)
 				}
 			}},
-		{kind: portalsim.RequestReupload, files: []string{"passport-bio.jpg"}, args: []string{newPassport},
+		{kind: portalsim.RequestReupload, files: []string{"scan-passport.jpg"}, args: []string{newPassport},
 			check: func(t *testing.T, a portalsim.AppState, _ string) {
 				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"passport-new.jpg"}) {
 					t.Errorf("passport after re-upload: %v", got)
 				}
-				if got := a.Accepted.Materials["签证/居留许可"]; !reflect.DeepEqual(got, []string{"visa.jpg"}) {
+				if got := a.Accepted.Materials["签证/居留许可"]; !reflect.DeepEqual(got, []string{"scan-visa.jpg"}) {
 					t.Errorf("another file changed: %v", a.Accepted.Materials)
 				}
-				if !reflect.DeepEqual(a.After.Replaced, []string{"passport-bio.jpg"}) {
+				if !reflect.DeepEqual(a.After.Replaced, []string{"scan-passport.jpg"}) {
 					t.Errorf("replaced %v", a.After.Replaced)
 				}
 			}},

@@ -45,7 +45,7 @@ func TestBatchStatusOfTwentyApplicants(t *testing.T) {
 			adv.To = portalsim.StatusAwaitingPayment
 			id := e.sim.Advance(portalsim.Advance{Account: user, To: portalsim.StatusSupplement,
 				Degree:  &portalsim.AdvanceDegree{Country: "美国", Institution: "Stanford University", DegreeName: "Master of Arts", Level: "硕士"},
-				Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰", Files: []string{"passport-bio.jpg"}, Deadline: today.AddDate(0, 0, 2).Format(time.DateOnly)}})
+				Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰", Files: []string{"scan-passport.jpg"}, Deadline: today.AddDate(0, 0, 2).Format(time.DateOnly)}})
 			wants[id] = want{portalsim.StatusSupplement, "reupload"}
 		}
 		id := e.sim.Advance(adv)

@@ -429,8 +429,8 @@ func reviewStatus(a *application, now time.Time) string {
 func seedFiles(a *application) {
 	jpg, pdf := demoJPEG(), demoPDF()
 	for _, f := range []struct{ key, name string }{
-		{"photo", "photo.jpg"}, {"passport", "passport-bio.jpg"}, {"visa", "visa.jpg"},
-		{"diploma", "diploma.pdf"}, {"authorization", "authorization.pdf"},
+		{"photo", "scan-photo.jpg"}, {"passport", "scan-passport.jpg"}, {"visa", "scan-visa.jpg"},
+		{"diploma", "scan-diploma.pdf"}, {"authorization", "scan-authorization.pdf"},
 	} {
 		data := jpg
 		if f.key == "diploma" || f.key == "authorization" {

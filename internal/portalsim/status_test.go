@@ -79,8 +79,8 @@ func TestAdvance(t *testing.T) {
 
 	// A reupload request replaces exactly the named file.
 	rid := sim.Advance(portalsim.Advance{Account: "after1", Degree: simDegree, To: portalsim.StatusSupplement,
-		Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰", Files: []string{"passport-bio.jpg"}}})
-	c.expect("GET", "/user/applications/"+rid+"/supplement", nil, 200, "passport-bio.jpg")
+		Request: &portalsim.Request{Kind: portalsim.RequestReupload, Text: "护照照片不清晰", Files: []string{"scan-passport.jpg"}}})
+	c.expect("GET", "/user/applications/"+rid+"/supplement", nil, 200, "scan-passport.jpg")
 	pid := 0
 	for _, f := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15} {
 		if code, _ := c.upload("/api/applications/"+rid+"/supplement/files/"+itoa(f), "passport-new.jpg", jpg); code == 200 {
@@ -92,10 +92,10 @@ func TestAdvance(t *testing.T) {
 		t.Fatal("no file of the reupload request could be replaced")
 	}
 	a := sim.State("after1").Applications[2]
-	if got := a.Accepted.Materials["护照/通行证"]; len(got) != 1 || got[0] != "passport-new.jpg" || a.After.Replaced[0] != "passport-bio.jpg" {
+	if got := a.Accepted.Materials["护照/通行证"]; len(got) != 1 || got[0] != "passport-new.jpg" || a.After.Replaced[0] != "scan-passport.jpg" {
 		t.Fatalf("reupload: materials %v, after %+v", a.Accepted.Materials, a.After)
 	}
-	if got := a.Accepted.Materials["证件照片"]; len(got) != 1 || got[0] != "photo.jpg" {
+	if got := a.Accepted.Materials["证件照片"]; len(got) != 1 || got[0] != "scan-photo.jpg" {
 		t.Fatalf("reupload touched another file: %v", a.Accepted.Materials)
 	}
 	sim.Advance(portalsim.Advance{Account: "after1", App: rid, To: portalsim.StatusNotCertified})
