@@ -244,6 +244,20 @@ func TestAftercareCommands(t *testing.T) {
 		}
 	})
 
+	t.Run("review already asked", func(t *testing.T) {
+		user := "13800000202"
+		path, pw := e.applicant(t, user)
+		e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusDone, Reviewed: true})
+		o, _ := e.options(t, path, pw)
+		var err error
+		e.unchanged(t, user, func() {
+			err = runReview(context.Background(), &reviewOptions{afterOptions: *o, Reason: "x"})
+		})
+		if exitcode.Of(err) != exitcode.BadInput || !strings.Contains(err.Error(), "once") {
+			t.Errorf("second 复核: %v (exit %d), want exit 2", err, exitcode.Of(err))
+		}
+	})
+
 	t.Run("review window closed", func(t *testing.T) {
 		user := "13800000201"
 		path, pw := e.applicant(t, user)

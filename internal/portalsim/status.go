@@ -123,6 +123,8 @@ type Advance struct {
 	Request   *Request `json:"request"`   // 补交材料
 	Completed string   `json:"completed"` // 认证完成/暂不认证: the date (default today); the 复核 window counts from it
 	Notice    string   `json:"notice"`    // an extra line for the 通知 list
+	// Reviewed (with 认证完成) records that a 复核 was already asked for.
+	Reviewed bool `json:"reviewed"`
 	// Degree creates a new application (when App is empty) holding this
 	// degree, verified and with every step saved, for seeding many states.
 	Degree *AdvanceDegree `json:"degree"`
@@ -267,6 +269,7 @@ func (s *Server) advance(acc *account, a *application, in Advance, now time.Time
 		}
 		a.submitted, a.status, c.completed, c.request = true, in.To, done, nil
 		if in.To == StatusDone {
+			c.review.submitted = in.Reviewed
 			c.cert = newCertificate(acc.Account, a, done, s.rng)
 			c.notices = append(c.notices, notice{done.Format(time.DateOnly), "认证完成，电子认证书已生成，可在“查看”页下载。"})
 		} else {
