@@ -173,6 +173,7 @@ func TestAftercareCommands(t *testing.T) {
 		kind  string
 		files []string
 		args  []string
+		extra string // appended to the profile
 		check func(t *testing.T, a portalsim.AppState, out string)
 	}{
 		{kind: portalsim.RequestAdd, args: []string{filepath.Join(mats, "transcript-1.jpg"), filepath.Join(mats, "visa.jpg")},
@@ -184,7 +185,9 @@ func TestAftercareCommands(t *testing.T) {
 					t.Errorf("the files on record changed: %v", a.Accepted.Materials)
 				}
 			}},
-		{kind: portalsim.RequestReupload, files: []string{"scan-passport.jpg"}, args: []string{newPassport},
+		// The files come from the profile's supplements: list here.
+		{kind: portalsim.RequestReupload, files: []string{"scan-passport.jpg"},
+			extra: "\nsupplements:\n  - degree: msc\n    files: [" + newPassport + "]\n",
 			check: func(t *testing.T, a portalsim.AppState, _ string) {
 				if got := a.Accepted.Materials["护照/通行证"]; !reflect.DeepEqual(got, []string{"passport-new.jpg"}) {
 					t.Errorf("passport after re-upload: %v", got)
@@ -210,6 +213,9 @@ func TestAftercareCommands(t *testing.T) {
 		t.Run("supplement "+tc.kind, func(t *testing.T) {
 			user := fmt.Sprintf("1380000010%d", i)
 			path, pw := e.applicant(t, user)
+			if tc.extra != "" {
+				appendFile(t, path, tc.extra)
+			}
 			id := e.sim.Advance(portalsim.Advance{Account: user, Degree: edinburgh, To: portalsim.StatusSupplement,
 				Request: &portalsim.Request{Kind: tc.kind, Text: "请按要求补交材料（" + tc.kind + "）", Files: tc.files}})
 			t.Cleanup(func() { e.neverSubmitted(t, user) })
@@ -296,6 +302,18 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func appendFile(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
 		t.Fatal(err)
 	}
 }
