@@ -61,9 +61,9 @@ func (s *Session) Certificate(a *Application, dir, name string) (Certificate, er
 		return c, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no actions.download (the 认证书 link)", m.File))
 	}
 	var href string
-	if err := portalWait(s, "the 认证书 link", func(ctx context.Context) (bool, error) {
+	if err := waitFor(s, "the 认证书 link", func() (bool, error) {
 		var err error
-		href, err = chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? (e.href || e.getAttribute("data-href") || "") : ""; })()`, t.CSS)))
+		href, err = run(s.tab, chromedp.Evaluate[string](fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? (e.href || e.getAttribute("data-href") || "") : ""; })()`, t.CSS)))
 		return href != "", err
 	}); err != nil {
 		return c, exitcode.With(exitcode.Drift, fmt.Errorf("%s: the 认证书 link %q (%s) is not on the 查看 page of %s: %w", m.File, t.Text, t.CSS, a.ID, err))
@@ -93,9 +93,4 @@ func (s *Session) Certificate(a *Application, dir, name string) (Certificate, er
 		return c, err
 	}
 	return c, s.backToList()
-}
-
-// portalWait waits for cond on the session's tab, bounded by its timeout.
-func portalWait(s *Session, what string, cond func(ctx context.Context) (bool, error)) error {
-	return waitFor(s, what, func() (bool, error) { return cond(s.tab) })
 }

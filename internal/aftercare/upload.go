@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -133,7 +134,7 @@ func (s *Session) typeInto(c control, text string) (string, error) {
 	if err != nil || !ok {
 		return "", fmt.Errorf("%s: cannot focus the control: %v", c.field.Label, err)
 	}
-	tctx, cancel := context.WithTimeout(s.tab, 30e9)
+	tctx, cancel := context.WithTimeout(s.tab, 30*time.Second)
 	defer cancel()
 	if _, err := chromedp.Call(tctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
 		return "", err
