@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -120,6 +121,32 @@ func TestBatchStatusOfTwentyApplicants(t *testing.T) {
 	for u, st := range before {
 		if after := e.sim.State(u); !reflect.DeepEqual(after, st) {
 			t.Errorf("%s: the portal changed", u)
+		}
+	}
+}
+
+// A person reads the table: days left in words, open requests on top.
+func TestStatusTableAndOrder(t *testing.T) {
+	three, late := 3, -1
+	rows := []statusRow{
+		{Profile: "a.yaml", Degree: "msc", App: "A1", Status: "认证中", Expected: "2027-01-01"},
+		{Profile: "b.yaml", Degree: "bsc", App: "A2", Status: "补交材料", Request: "add", Deadline: "2026-12-09", DaysLeft: &three},
+		{Profile: "a.yaml", Degree: "phd", App: "A3", Status: "补交材料", Request: "reupload", Deadline: "2026-12-05", DaysLeft: &late},
+		{Profile: "c.yaml", Degree: "ma", App: "A4", Status: "认证完成", CertificateReady: true, Certificate: "123456789012"},
+	}
+	sortStatusRows(rows, []string{"a.yaml", "b.yaml", "c.yaml"})
+	var order []string
+	for _, r := range rows {
+		order = append(order, r.App)
+	}
+	if !reflect.DeepEqual(order, []string{"A3", "A2", "A1", "A4"}) {
+		t.Errorf("order %v", order)
+	}
+	var b bytes.Buffer
+	writeStatusTable(&b, rows, true)
+	for _, want := range []string{"PROFILE", "1 day late", "3 days left", "123456789012"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}
 	}
 }

@@ -143,6 +143,8 @@ func writeStatusTable(w io.Writer, rows []statusRow, withProfile bool) {
 
 func daysText(n int) string {
 	switch {
+	case n == -1:
+		return "1 day late"
 	case n < 0:
 		return strconv.Itoa(-n) + " days late"
 	case n == 1:
