@@ -77,7 +77,7 @@ const batchStatusExamples = `  # Every client, 4 at a time; open 补交材料 re
   autofill batch status --headless --passwords passwords.csv clients/*.yaml`
 
 const batchCertificateLong = `Download every ready electronic 认证书 of many applicants, as ` + "`autofill certificate`" + `
-does for one, into --out (named <profile>-<degree>-<number>.pdf). Applicants
+does for one, into --out (named <degree>-<number>.pdf). Applicants
 whose applications are not 认证完成 yet are listed and skipped.
 
 Exit status: 0 done, 1 some failed, 2 bad flags.`
