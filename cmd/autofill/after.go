@@ -77,7 +77,8 @@ type afterRun struct {
 
 // loadAfterProfile loads a profile for a command that only logs in: its
 // materials may have moved since 提交, so problems under degrees[].materials
-// are printed but do not stop it; any other error does.
+// (and supplements:, whose files supplement checks itself) are printed but
+// do not stop it; any other error does.
 func loadAfterProfile(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
 	if path == "" {
 		return nil, &flagError{errors.New("--profile is required: the applicant's profile (its account is logged in)")}
@@ -85,7 +86,7 @@ func loadAfterProfile(ios *iostreams.IOStreams, path string) (*profile.Profile, 
 	p, list := profile.CheckAt(path, time.Now())
 	var blocking []profile.Problem
 	for _, pr := range list {
-		if pr.Severity == profile.Error && !strings.Contains(pr.Path, ".materials") {
+		if pr.Severity == profile.Error && !strings.Contains(pr.Path, ".materials") && !strings.HasPrefix(pr.Path, "supplements") {
 			blocking = append(blocking, pr)
 		}
 	}
