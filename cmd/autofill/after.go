@@ -77,8 +77,8 @@ type afterRun struct {
 
 // loadAfterProfile loads a profile for a command that only logs in: its
 // materials may have moved since 提交, so problems under degrees[].materials
-// (and supplements:, whose files supplement checks itself) are printed but
-// do not stop it; any other error does.
+// (and supplements:, whose files supplement checks itself) do not stop it;
+// any other error does, and then every problem is printed.
 func loadAfterProfile(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
 	if path == "" {
 		return nil, &flagError{errors.New("--profile is required: the applicant's profile (its account is logged in)")}
