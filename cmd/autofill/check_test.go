@@ -39,7 +39,7 @@ func TestCheckCommittedRecordingsPrintsATable(t *testing.T) {
 			t.Errorf("row %d: %q, want page %s with no problems", i+1, lines[i+1], page)
 		}
 	}
-	if !strings.Contains(out, "✓ 11 pages: every page map fits its recording in recordings") {
+	if !strings.Contains(out, "✓ 14 pages: every page map fits its recording in recordings") {
 		t.Errorf("no summary:\n%s", out)
 	}
 }

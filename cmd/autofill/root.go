@@ -62,9 +62,13 @@ It never submits, never pays and never bypasses an identity check.`,
 		newValidateCmd(a),
 		newInitCmd(a),
 		newMaterialsCmd(a),
-		newBatchCmd(a),
+		withAfterBatch(a, newBatchCmd(a)),
 		newRecordCmd(a),
 		newCheckCmd(a),
+		newStatusCmd(a),
+		newCertificateCmd(a),
+		newSupplementCmd(a),
+		newReviewCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)

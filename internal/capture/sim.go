@@ -3,6 +3,7 @@ package capture
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,12 +46,23 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 		return nil, err
 	}
 	var out []*Snapshot
+	var after map[string]string // the pages after 提交, once seeded
 	for _, page := range o.Maps.Pages() {
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+SimPath(page))); err != nil {
-			return out, fmt.Errorf("opening %s: %w", SimPath(page), err)
+		path := SimPath(page)
+		if slices.Contains(pagemap.AfterPages, page) {
+			if after == nil {
+				var err error
+				if after, err = seedAfter(ctx); err != nil {
+					return out, err
+				}
+			}
+			path = after[page]
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+path)); err != nil {
+			return out, fmt.Errorf("opening %s: %w", path, err)
 		}
 		if err := waitPage(ctx, o.Maps, page, o.timeout()); err != nil {
-			return out, fmt.Errorf("simulator page %s (%s): %w", page, SimPath(page), err)
+			return out, fmt.Errorf("simulator page %s (%s): %w", page, path, err)
 		}
 		snap, err := Take(ctx, page, o)
 		if err != nil {
@@ -65,6 +77,34 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 		}
 	}
 	return out, nil
+}
+
+// seedAfter moves two applications of the demo account on through the
+// simulator's hook, for the pages after 提交: one waits for a re-upload
+// (补交材料), one is 认证完成 (查看 with its 认证书, and 复核). It returns
+// each page's path.
+func seedAfter(ctx context.Context) (map[string]string, error) {
+	a := portalsim.DemoAccount
+	js := fmt.Sprintf(`(async () => {
+  const advance = async (body) => {
+    const r = await fetch("/__sim/advance", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
+    return (await r.json()).app || "";
+  };
+  const degree = {country: "英国", institution: "University of Oxford", degree_name: "Master of Science", level: "硕士", major: "Computer Science"};
+  const supp = await advance({account: %q, degree, to: "补交材料",
+    request: {kind: "reupload", text: "护照照片不清晰，请重新上传", files: ["scan-passport.jpg"], deadline: "2026-12-31"}});
+  const done = await advance({account: %q, degree, to: "认证完成", completed: "2026-11-01"});
+  return [supp, done];
+})()`, a.Username, a.Username)
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](js, chromedp.EvalAwaitPromise))
+	if err != nil || len(ids) != 2 || ids[0] == "" || ids[1] == "" {
+		return nil, fmt.Errorf("seeding the pages after 提交 through /__sim/advance: %v %v", ids, err)
+	}
+	return map[string]string{
+		"app-detail": "/user/applications/" + ids[1],
+		"supplement": "/user/applications/" + ids[0] + "/supplement",
+		"review":     "/user/applications/" + ids[1] + "/review",
+	}, nil
 }
 
 // simLogin logs the tab in as the demo account through the simulator's API,

@@ -81,6 +81,24 @@ func items(m *pagemap.Map) []item {
 				optional: "shown only in rows of drafts (未提交)"},
 			item{CSS: l.New.CSS, what: "list new", text: l.New.Text, line: m.LineAt("list.new")},
 		)
+		for _, a := range []struct {
+			name string
+			t    pagemap.Target
+			when string
+		}{{"view", l.View, "after 提交"}, {"supplement", l.Supplement, "补交材料"}, {"review", l.Review, "认证完成"}} {
+			if a.t.CSS != "" {
+				out = append(out, item{CSS: a.t.CSS, Within: l.Rows, Many: true, what: "list " + a.name, text: a.t.Text,
+					line: m.LineAt("list." + a.name), optional: "shown only in rows of applications " + a.when})
+			}
+		}
+	}
+	for _, n := range m.ValueNames() {
+		v := m.Values[n]
+		it := item{CSS: v.CSS, Many: v.Many, what: "value " + n, line: v.Line}
+		if v.When != "" {
+			it.optional = "shown only " + v.When
+		}
+		out = append(out, it)
 	}
 	for _, t := range m.Targets() {
 		it := item{CSS: t.CSS, what: t.What, text: t.Text, line: t.Line}

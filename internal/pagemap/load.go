@@ -106,13 +106,14 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click"},
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "values"},
+	"Value":     {"css", "label", "many", "words", "when"},
 	"Detect":    {"css", "text"},
 	"Target":    {"css", "text"},
 	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
 	"Manual":    {"option", "label", "css"},
 	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
-	"List":      {"table", "rows", "columns", "continue", "new"},
+	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records"},
 }
 
@@ -246,9 +247,10 @@ func check(m *Map) Problems {
 	case m.Page != base:
 		add(m.Line, "page %q is in %s; name the file %s.yaml or fix the id", m.Page, path.Base(m.File), m.Page)
 	}
-	if m.Page != "" && !slices.Contains(FlowOrder, m.Page) {
-		add(m.Line, "unknown page id %q; the flow has %s", m.Page, strings.Join(FlowOrder, ", "))
+	if m.Page != "" && !slices.Contains(FlowOrder, m.Page) && !slices.Contains(AfterPages, m.Page) {
+		add(m.Line, "unknown page id %q; the flow has %s, and after 提交 %s", m.Page, strings.Join(FlowOrder, ", "), strings.Join(AfterPages, ", "))
 	}
+	checkValues(m, add)
 	if m.Detect.CSS == "" {
 		add(m.Line, "missing detect.css: how the engine knows it is on this page")
 	}

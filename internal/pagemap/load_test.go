@@ -18,8 +18,11 @@ func TestEmbeddedMapsLoad(t *testing.T) {
 	if err := set.Require(FlowOrder...); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(set.Maps); got != 11 {
-		t.Fatalf("%d maps, want 11", got)
+	if err := set.Require(AfterPages...); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(set.Maps), len(FlowOrder)+len(AfterPages); got != want {
+		t.Fatalf("%d maps, want %d", got, want)
 	}
 }
 

@@ -63,6 +63,7 @@ type Map struct {
 	Verify     *Verify           `yaml:"verify"`
 	Actions    map[string]Target `yaml:"actions"`
 	NeverClick []string          `yaml:"never_click"`
+	Values     map[string]Value  `yaml:"values"` // what the page shows, read and never typed into (after.go)
 
 	File string     `yaml:"-"` // where it was loaded from, for messages
 	Line int        `yaml:"-"` // line of `page:`
@@ -129,6 +130,10 @@ type List struct {
 	Columns  map[string]string `yaml:"columns"` // role (id, institution, degree, status) → header text
 	Continue Target            `yaml:"continue"`
 	New      Target            `yaml:"new"`
+	// Row actions after 提交 (after.go): 查看, 补材料, 复核.
+	View       Target `yaml:"view"`
+	Supplement Target `yaml:"supplement"`
+	Review     Target `yaml:"review"`
 }
 
 // Verify is the 实人认证 page's moving parts.

@@ -32,7 +32,8 @@ var submitWords = []string{"提交", "支付"}
 // CheckClick is the one policy every click of the tool passes, in the
 // engine and in `autofill record` alike. It refuses never_click targets
 // (p.Never), anything that says 支付, and anything that says 提交 on the
-// confirm and payment pages or on a page it does not know (page ""). It is
+// confirm and payment pages, on 补材料 and 复核 (whose 提交 is final too) or
+// on a page it does not know (page ""). It is
 // applied to the element actually under the pointer, after scrolling, so a
 // changed page cannot slip one through.
 func CheckClick(page string, p Point) error {
@@ -42,7 +43,7 @@ func CheckClick(page string, p Point) error {
 	if strings.Contains(p.Text, "支付") {
 		return &ForbiddenClick{Page: page, Text: p.Text, Why: "it pays"}
 	}
-	if page == "confirm" || page == "payment" || page == "" {
+	if page == "confirm" || page == "payment" || page == "supplement" || page == "review" || page == "" {
 		for _, w := range submitWords {
 			if strings.Contains(p.Text, w) {
 				return &ForbiddenClick{Page: page, Text: p.Text, Why: "it submits"}

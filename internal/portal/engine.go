@@ -75,6 +75,7 @@ type runner struct {
 	addedRows  map[int]bool // study-history rows this run added
 	password   string
 	passTried  bool
+	stopAt     string // Open: the page where the run ends (open.go)
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft
@@ -194,6 +195,9 @@ func (r *runner) loop(ctx context.Context) error {
 		}
 		if err := r.dismiss(ctx, m); err != nil {
 			return err
+		}
+		if r.stopAt != "" && m.Human != pagemap.Captcha {
+			return r.stopped(m) // Open: logged in (open.go)
 		}
 		var done bool
 		switch m.Human {

@@ -50,6 +50,9 @@ func loadState(dir, degree string) (*State, error) {
 // save writes the state atomically (a crash leaves the old or the new file,
 // never half of one), readable by the owner only.
 func (s *State) save() error {
+	if s.path == "" {
+		return nil // Open keeps no state: it only logs in
+	}
 	s.Updated = time.Now()
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {

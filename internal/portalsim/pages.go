@@ -187,6 +187,7 @@ func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, sess *
 			"continue_url": "/apply/" + a.id + "/" + a.continuePage(),
 			"view_url":     "/apply/" + a.id + "/confirm",
 		}
+		s.afterRow(a, row)
 		if a.applyType != "" {
 			row["apply_type"] = a.applyType
 		}
@@ -205,6 +206,9 @@ func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, sess *
 // continuePage is where 继续填写 leads: verify until verified, then the
 // first step page not yet saved, else basic-info.
 func (a *application) continuePage() string {
+	if a.submitted {
+		return "payment" // past 提交: only payment is left
+	}
 	if !a.verified() {
 		return "verify"
 	}

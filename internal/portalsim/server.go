@@ -267,6 +267,7 @@ func (s *Server) routes() {
 		return nil, httpErr(http.StatusNotFound, "接口不存在")
 	}))
 
+	s.afterRoutes(m)
 	if s.o.Hooks {
 		s.hookRoutes(m)
 	}

@@ -17,9 +17,10 @@ type State struct {
 
 // AppState is one application and what the server accepted for it.
 type AppState struct {
-	ID       string   `json:"id"`
-	Status   string   `json:"status"`
-	Accepted Accepted `json:"accepted"`
+	ID       string      `json:"id"`
+	Status   string      `json:"status"`
+	Accepted Accepted    `json:"accepted"`
+	After    *AfterState `json:"after,omitempty"` // life after 提交 (status.go)
 }
 
 // Accepted holds the saved pages. A page never saved is absent; fields
@@ -38,7 +39,7 @@ func (s *Server) state(acc *account) State {
 	st := State{Applications: []AppState{}, SubmitAttempts: acc.submitAttempts, PaymentAttempts: acc.paymentAttempts}
 	for _, a := range acc.apps {
 		s.refreshVerify(a)
-		as := AppState{ID: a.id, Status: a.status}
+		as := AppState{ID: a.id, Status: a.status, After: afterView(a)}
 		if a.basic != nil {
 			as.Accepted.BasicInfo = kvMap(a.basic.view(acc.Account))
 		}

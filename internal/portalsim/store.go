@@ -76,6 +76,7 @@ type application struct {
 	submitted bool
 	nextRowID int
 	nextFile  int
+	after     afterCare // after payment (status.go)
 }
 
 func newApplication(id string, now time.Time) *application {

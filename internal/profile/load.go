@@ -193,6 +193,11 @@ func (p *Profile) normalise(dir string) {
 	for i := range p.StudyHistory {
 		country(&p.StudyHistory[i].Country)
 	}
+	for i := range p.Supplements {
+		for j, f := range p.Supplements[i].Files {
+			p.Supplements[i].Files[j] = resolve(f)
+		}
+	}
 }
 
 func jsonSyntax(err error, data []byte) Problem {

@@ -13,12 +13,13 @@ import (
 // PROFILE.md so the engine can address a value by its dotted key
 // (applicant.address.region, degrees[0].award_date); see Get.
 type Profile struct {
-	Applicant    Applicant   `yaml:"applicant" json:"applicant" mapstructure:"applicant"`
-	Account      Account     `yaml:"account" json:"account" mapstructure:"account"`
-	Consent      Consent     `yaml:"consent" json:"consent" mapstructure:"consent"`
-	Application  Application `yaml:"application" json:"application" mapstructure:"application"`
-	Degrees      []Degree    `yaml:"degrees" json:"degrees" mapstructure:"degrees"`
-	StudyHistory []Study     `yaml:"study_history" json:"study_history" mapstructure:"study_history"`
+	Applicant    Applicant    `yaml:"applicant" json:"applicant" mapstructure:"applicant"`
+	Account      Account      `yaml:"account" json:"account" mapstructure:"account"`
+	Consent      Consent      `yaml:"consent" json:"consent" mapstructure:"consent"`
+	Application  Application  `yaml:"application" json:"application" mapstructure:"application"`
+	Degrees      []Degree     `yaml:"degrees" json:"degrees" mapstructure:"degrees"`
+	StudyHistory []Study      `yaml:"study_history" json:"study_history" mapstructure:"study_history"`
+	Supplements  []Supplement `yaml:"supplements" json:"supplements,omitempty" mapstructure:"supplements"` // after 提交 (supplement.go)
 
 	// Path is the file the profile came from (absolute); empty when built in code.
 	Path string `yaml:"-" json:"-" mapstructure:"-"`

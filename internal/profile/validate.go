@@ -22,6 +22,7 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 	c.application()
 	c.degrees()
 	c.studyHistory()
+	c.supplements()
 	c.fileMode()
 	c.encoding()
 	Sort(c.probs)

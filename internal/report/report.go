@@ -8,6 +8,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
@@ -134,12 +135,13 @@ type PageInfo struct {
 }
 
 // PagesOf lists the pages a run goes through, in flow order. 在线支付 is
-// left out: the tool never goes there, it is on the person's list.
+// left out: the tool never goes there, it is on the person's list; so are
+// the pages after 提交, which no fill run visits.
 func PagesOf(maps *pagemap.Set) []PageInfo {
 	var out []PageInfo
 	for _, id := range maps.Pages() {
 		m := maps.Get(id)
-		if m == nil || m.Human == pagemap.Payment {
+		if m == nil || m.Human == pagemap.Payment || slices.Contains(pagemap.AfterPages, id) {
 			continue
 		}
 		out = append(out, PageInfo{ID: id, Title: m.Title, Human: string(m.Human)})

@@ -135,3 +135,13 @@ func (s *Sim) hook(method, path string, body, out any) error {
 	}
 	return nil
 }
+
+// Advance moves an application on (POST /__sim/advance) and returns its id.
+func (s *Sim) Advance(a portalsim.Advance) string {
+	s.tb.Helper()
+	id, err := s.Server.Advance(a)
+	if err != nil {
+		s.tb.Fatalf("advancing %s: %v", a.Account, err)
+	}
+	return id
+}

@@ -1,0 +1,9 @@
+// Package aftercare is the applicant's journey after 提交 (PORTAL.md "After
+// submission"): reading where each application stands (status), answering a
+// 补交材料 request (supplement), downloading the electronic 认证书
+// (certificate) and preparing a 复核 (review). It drives a tab that
+// portal.Open logged in and that shows 我的申请, reads pages through the
+// page maps (selectors/app-detail.yaml, supplement.yaml, review.yaml and the
+// row actions of applications.yaml), and clicks through the engine's one
+// click guard: it never clicks a final 提交, never pays.
+package aftercare
