@@ -168,7 +168,7 @@ func TestAftercareCommands(t *testing.T) {
 	// touched, and the final 提交 is never clicked.
 	mats, _ := filepath.Abs("../../examples/materials")
 	newPassport := filepath.Join(t.TempDir(), "passport-new.jpg")
-	copyFile(t, filepath.Join(mats, "passport-bio.jpg"), newPassport)
+	copyFile(t, filepath.Join(mats, "passport-bio.jpg"), newPassport, 0o600)
 	for i, tc := range []struct {
 		kind  string
 		files []string
@@ -292,17 +292,6 @@ func (e *afterEnv) neverSubmitted(t *testing.T, user string) {
 	}
 	if n != 0 {
 		t.Errorf("SAFETY: %s saw %d submit or payment attempts", user, n)
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
 
