@@ -20,8 +20,16 @@ func Render(a Answers) []byte {
 	histHead := indexOf(lines, "study_history:", 0)
 	row1 := indexOf(lines, "  - from:", histHead)
 	row2 := indexOf(lines, "  - from:", row1+1)
+	tailStart := len(lines) // sections after the history (supplements) stay as the template has them
+	for i := row2; i < len(lines); i++ {
+		if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '#' {
+			tailStart = i
+			break
+		}
+	}
 	head, degree := lines[:degStart], trimBlank(lines[degStart:histHead])
-	histHeader, first, rest := lines[histHead:row1], lines[row1:row2], trimBlank(lines[row2:])
+	histHeader, first, rest := lines[histHead:row1], lines[row1:row2], trimBlank(lines[row2:tailStart])
+	tail := trimBlank(lines[tailStart:])
 
 	var out []string
 	out = append(out, fill(head, topValues(a))...)
@@ -45,6 +53,10 @@ func Render(a Answers) []byte {
 			}
 		}
 		out = append(out, fill(block, vals)...)
+	}
+	if len(tail) > 0 {
+		out = append(out, "")
+		out = append(out, tail...)
 	}
 	return []byte(strings.Join(out, "\n") + "\n")
 }
