@@ -8,7 +8,7 @@ LDFLAGS  := -X github.com/cscse-tools/autofill/internal/version.Version=$(VERSIO
 # instrumented) and catches the engine's goroutine mistakes, so keep it on.
 TESTFLAGS ?= -race -timeout 45m
 
-.PHONY: all deps build test demo bench lint cross vendor release release-snapshot clean
+.PHONY: all deps build test test-fast demo bench lint cross vendor release release-snapshot clean
 
 all: build
 
@@ -20,6 +20,11 @@ build:
 
 test: deps
 	$(GO) test $(TESTFLAGS) ./...
+
+# The fast tier for the edit-test loop: every test that needs no browser
+# (-short skips the Chromium-driven ones); make test runs them all.
+test-fast:
+	$(GO) test -short -count=1 ./...
 
 # The dry-run of the fictional example applicant against the built-in
 # simulator: the whole flow, headless, ending with a ready draft.

@@ -1,7 +1,8 @@
 // Package browsertest starts headless Chromium for tests. A test that needs a
 // browser calls Start; without one it skips on a developer machine and fails
 // under CI=true, because a skipped browser test there would hide a broken
-// pipeline behind a green tick.
+// pipeline behind a green tick. With -short (make test-fast) every browser
+// test skips: the fast tier is for the edit-test loop, and CI runs make test.
 package browsertest
 
 import (
@@ -22,6 +23,7 @@ func Required() bool {
 // It is closed when the test ends.
 func Start(tb testing.TB) *browser.Browser {
 	tb.Helper()
+	SkipShort(tb)
 	b, err := browser.Start(context.Background(), browser.Options{
 		Headless:    true,
 		UserDataDir: tb.TempDir(),
@@ -42,4 +44,13 @@ func Start(tb testing.TB) *browser.Browser {
 func Tab(tb testing.TB) context.Context {
 	tb.Helper()
 	return Start(tb).Tab()
+}
+
+// SkipShort skips a test that needs a browser (or runs the whole tool) when
+// the fast tier asked for -short.
+func SkipShort(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("needs a browser: skipped by -short (make test-fast); make test runs it")
+	}
 }
