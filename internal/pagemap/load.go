@@ -112,8 +112,9 @@ var knownKeys = map[string][]string{
 	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
 	"Manual":    {"option", "label", "css"},
 	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
-	"List":      {"table", "rows", "columns", "continue", "new"},
+	"List":      {"table", "rows", "columns", "continue", "new", "pay", "id_in_url", "user"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+	"UserInfo":  {"name", "id"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.

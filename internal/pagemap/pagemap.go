@@ -129,6 +129,18 @@ type List struct {
 	Columns  map[string]string `yaml:"columns"` // role (id, institution, degree, status) → header text
 	Continue Target            `yaml:"continue"`
 	New      Target            `yaml:"new"`
+	// Optional. Pay is a row's action once the draft was submitted and waits
+	// on 在线支付; IDInURL is a regexp whose first group is the application
+	// id in a step page's address; User is the user centre's identity.
+	Pay     Target   `yaml:"pay"`
+	IDInURL string   `yaml:"id_in_url"`
+	User    UserInfo `yaml:"user"`
+}
+
+// UserInfo is where the user centre shows who is logged in.
+type UserInfo struct {
+	Name string `yaml:"name"` // the account holder's name
+	ID   string `yaml:"id"`   // their ID number, masked as the portal masks it
 }
 
 // Verify is the 实人认证 page's moving parts.

@@ -67,8 +67,8 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 				r.emit(Event{Type: EvField, Field: &reports[i]})
 			}
 			for j, row := range rows {
-				if !used[j] {
-					r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历 row %q is on the page but not in the profile; left as is (delete it by hand if it is wrong)", strings.Join(row, " | "))})
+				if !used[j] && !r.degreeRow(row) {
+					r.extra(m, f.Label, strings.Join(row, " | "))
 				}
 			}
 			return nil
@@ -87,6 +87,18 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 			return errLeftPage
 		}
 	}
+}
+
+// degreeRow reports whether a row is the one the portal adds for the
+// degree itself: it spans the degree's start and end months.
+func (r *runner) degreeRow(row []string) bool {
+	d := r.vals.d
+	s, e := d.Start.String(), d.End.String()
+	if len(s) < 7 || len(e) < 7 {
+		return false
+	}
+	text := strings.Join(row, " ")
+	return strings.Contains(text, s[:7]) && strings.Contains(text, e[:7])
 }
 
 func dialogField(t *pagemap.TableSpec, key string) pagemap.Field {

@@ -62,6 +62,8 @@ func Headline(o Outcome) Item {
 		return Item{"Stopped with a problem", "遇到问题，已停止"}
 	case Interrupted:
 		return Item{"Interrupted", "已中断"}
+	case Submitted:
+		return Item{"Already submitted — pay yourself (or review)", "申请已提交 — 请自行支付（或查看）"}
 	}
 	return Item{"Running", "正在运行"}
 }
