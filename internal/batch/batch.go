@@ -216,7 +216,7 @@ func (b *Batch) prepare(j *Job) *run {
 		r.log = b.o.Log(j)
 	}
 	r.row.Status = Status{N: j.N, Job: j.Name, Profile: j.File, Applicant: j.Applicant(), Degree: j.DegreeID(),
-		RunDir: j.RunDir, Portal: b.portal, Identity: j.fingerprint(true)}
+		RunDir: j.RunDir, Portal: b.portal, Identity: j.fingerprint(true), Values: j.valuesPrint()}
 	switch {
 	case j.Invalid != "":
 		r.row.State, r.row.Reason, r.row.ExitCode = Invalid, j.Invalid, exitcode.BadInput
@@ -243,7 +243,7 @@ func (b *Batch) prepare(j *Job) *run {
 		return r
 	}
 	r.row.Attempts = prev.Attempts
-	if prev.State == Ready && prev.Portal == b.portal {
+	if prev.State == Ready && prev.Portal == b.portal && prev.Values == r.row.Values {
 		keep := r.row.Status
 		r.row.Status = *prev
 		r.row.N, r.row.Profile, r.row.Applicant, r.row.RunDir = keep.N, keep.Profile, keep.Applicant, keep.RunDir
