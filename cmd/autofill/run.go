@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
@@ -49,6 +50,9 @@ type runOptions struct {
 	JSON        bool
 	Quiet       bool
 	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
+	// EnvOverrides lets AUTOFILL_<KEY> variables override profile values
+	// (each one used is printed, masked, and recorded in the report).
+	EnvOverrides bool
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -123,6 +127,7 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
+	fs.BoolVar(&o.EnvOverrides, "env-overrides", false, "let AUTOFILL_<KEY> variables (AUTOFILL_APPLICANT_PHONE …) override profile values; each one used is printed, masked, and kept in the report")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -160,9 +165,17 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := loadChecked(o.io, o.ProfilePath)
+	var lopts []profile.LoadOption
+	if o.EnvOverrides {
+		lopts = append(lopts, profile.EnvOverrides())
+	}
+	p, err := loadChecked(o.io, o.ProfilePath, lopts...)
 	if err != nil {
 		return err
+	}
+	notes := envNotes(p)
+	for _, n := range notes {
+		fmt.Fprintln(o.io.ErrOut, iostreams.Escape(n))
 	}
 	deg, err := p.Degree(o.Degree)
 	if err != nil {
@@ -186,7 +199,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog}
+	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
@@ -255,8 +268,8 @@ func redactErr(red *profile.Redactor, err error) error {
 
 // loadChecked loads and validates a profile, printing every problem; errors
 // stop the run before a browser opens.
-func loadChecked(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
-	p, list := profile.CheckAt(path, time.Now())
+func loadChecked(ios *iostreams.IOStreams, path string, opts ...profile.LoadOption) (*profile.Profile, error) {
+	p, list := profile.CheckAt(path, time.Now(), opts...)
 	if len(list) > 0 {
 		printProblems(ios.ErrOut, newPalette(ios.ColorEnabled()), 1, withFile(path, list))
 		if profile.HasErrors(list) || p == nil {
@@ -281,13 +294,14 @@ func passwordSource(ios *iostreams.IOStreams) func(context.Context) (string, err
 }
 
 // defaultBrowserProfile keeps one Chrome profile per login name, so a login
-// survives between runs and applicants never share cookies.
+// survives between runs and applicants never share cookies. The folder is
+// named by a hash of the login: a phone or ID number never shows in a path.
 func defaultBrowserProfile(username string) string {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		base = os.TempDir()
 	}
-	return filepath.Join(base, "autofill", "chrome", safeName(username))
+	return filepath.Join(base, "autofill", "chrome", accountstate.Key("", username))
 }
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

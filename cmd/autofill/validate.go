@@ -131,7 +131,7 @@ func printProblems(out io.Writer, c palette, nFiles int, all []fileProblem) {
 		if p.Severity == profile.Warning {
 			b.WriteString(" " + c.yellow("warning:"))
 		}
-		b.WriteString(" " + p.Message)
+		b.WriteString(" " + iostreams.Escape(p.Message)) // quotes profile values
 		fmt.Fprintln(out, b.String())
 		if p.Hint != "" {
 			for i, line := range strings.Split(p.Hint, "\n") {

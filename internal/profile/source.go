@@ -20,6 +20,9 @@ type source struct {
 	lines map[string]int    // field path → line of its key (list items: of the item)
 	text  map[string]string // field path → scalar as written ("010020" before YAML made it 4112)
 	env   map[string]string // field path → environment variable that set it
+	// ignored lists the AUTOFILL_<KEY> variables that were set while
+	// overrides were off.
+	ignored []string
 }
 
 func newSource() *source {
