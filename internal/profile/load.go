@@ -132,6 +132,7 @@ func parse(data []byte, format, dir string, env bool) (*Profile, []Problem) {
 	p := &Profile{src: src}
 	d := &decoder{src: src}
 	d.object("", v.AllSettings(), reflect.ValueOf(p).Elem())
+	src.trimmed = trimSpaces(p)
 	p.normalise(dir)
 	return p, d.probs
 }
@@ -203,6 +204,9 @@ func (p *Profile) normalise(dir string) {
 		d := &p.Degrees[i]
 		country(&d.AwardingCountry)
 		country(&d.StudyCountry)
+		if p.src != nil {
+			p.src.outsideFiles(i, d.Materials)
+		}
 		d.Materials.resolve(resolve)
 	}
 	for i := range p.StudyHistory {

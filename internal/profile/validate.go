@@ -23,6 +23,8 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 	c.degrees()
 	c.studyHistory()
 	c.fileMode()
+	c.text()
+	c.materialsOutside()
 	Sort(c.probs)
 	return c.probs
 }
