@@ -23,7 +23,7 @@ type source struct {
 	// ignored lists the AUTOFILL_<KEY> variables that were set while
 	// overrides were off.
 	ignored []string
-	trimmed []string // field paths whose value had spaces around it (trimSpaces)
+	trimmed []string         // field paths whose value had spaces around it (trimSpaces)
 	outside map[int][]string // degree index → material paths that leave the profile's folder
 }
 
