@@ -53,6 +53,9 @@ type runOptions struct {
 	// EnvOverrides lets AUTOFILL_<KEY> variables override profile values
 	// (each one used is printed, masked, and recorded in the report).
 	EnvOverrides bool
+	// Prune deletes uploads and 学习经历 rows the draft holds and the
+	// profile no longer has, after listing them.
+	Prune bool
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -70,6 +73,13 @@ const runExamples = `  # Fill your application in a Chrome window beside you
   # For scripts and agencies: one JSON event per line on stdout, masked
   autofill --profile me.yaml --json > events.jsonl
 
+  # You removed a file or a study-history row from the profile: delete it
+  # from the draft too (it is listed first)
+  autofill --profile me.yaml --prune
+
+  # Let AUTOFILL_APPLICANT_PHONE etc. override the profile (printed, masked)
+  AUTOFILL_APPLICANT_PHONE=13900139000 autofill --profile me.yaml --env-overrides
+
   # Afterwards: what was entered on each page, with screenshots
   autofill report`
 
@@ -81,7 +91,9 @@ back. It pauses for what only you may do — the captcha, the 实人认证 face 
 with 微留服, the 8-digit 移民局12367 code — and stops at 确认提交 with a
 complete draft. It never submits and never pays.
 
-Run it again at any time: it continues the same draft and adds nothing twice.
+Run it again at any time, from any folder: it continues this degree's draft
+(remembered per account), re-checks every page against the profile, refills
+what changed, and adds nothing twice. One run per account at a time.
 
 On a terminal you see the pages as a checklist; when it needs you it rings
 the terminal bell and says, in Chinese and English, what to do and on which
@@ -128,6 +140,7 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
 	fs.BoolVar(&o.EnvOverrides, "env-overrides", false, "let AUTOFILL_<KEY> variables (AUTOFILL_APPLICANT_PHONE …) override profile values; each one used is printed, masked, and kept in the report")
+	fs.BoolVar(&o.Prune, "prune", false, "delete uploads and 学习经历 rows the draft holds but the profile no longer has (listed first); without it they are listed and the draft is not ready")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -199,7 +212,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes}
+	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },

@@ -40,6 +40,8 @@ type Spec struct {
 	Wait     time.Duration
 	Sink     portal.Sink
 	Log      zerolog.Logger
+	// Prune deletes uploads and 学习经历 rows the profile no longer has.
+	Prune bool
 	// Notes are warnings for the report from before the run (environment
 	// overrides used or ignored).
 	Notes []string
@@ -78,7 +80,7 @@ func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 	}
 	res, err = portal.Run(tab, portal.Options{
 		Profile: s.Profile, DegreeID: s.Degree.ID, Maps: s.Maps, BaseURL: s.BaseURL, RunDir: s.RunDir,
-		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log,
+		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log, Prune: s.Prune,
 	})
 	if s.Sim != nil {
 		if aerr := SaveAccepted(s.Sim, s.Profile, s.Degree, s.Maps, s.RunDir); aerr != nil && err == nil {

@@ -111,7 +111,7 @@ var knownKeys = map[string][]string{
 	"Target":    {"css", "text"},
 	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
 	"Manual":    {"option", "label", "css"},
-	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
+	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields", "delete", "confirm_delete"},
 	"List":      {"table", "rows", "columns", "continue", "new", "pay", "id_in_url", "user"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records"},
 	"UserInfo":  {"name", "id"},

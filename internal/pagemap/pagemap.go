@@ -120,6 +120,10 @@ type TableSpec struct {
 	OK      Target   `yaml:"ok"`
 	Cancel  Target   `yaml:"cancel"`
 	Fields  []Field  `yaml:"fields"`
+	// Optional, for --prune: a row's delete button and the OK of the
+	// confirmation that follows.
+	Delete        Target `yaml:"delete"`
+	ConfirmDelete Target `yaml:"confirm_delete"`
 }
 
 // List is the 我的申请 table of applications.

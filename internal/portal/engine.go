@@ -42,6 +42,11 @@ type Options struct {
 	StepTimeout time.Duration // deadline of one wait; default 20s
 	Retries     int           // retries of a save the server refused with 5xx; default 5
 
+	// Prune deletes uploads and 学习经历 rows the draft holds and the
+	// profile does not, after listing them (--prune). Without it they are
+	// listed and the draft is not ready.
+	Prune bool
+
 	// StateDir is the root of per-account state and locks (which draft is
 	// this degree's, page fingerprints); empty means appdir.State().
 	StateDir string
@@ -59,8 +64,10 @@ type Result struct {
 	// Submitted: this degree's application is past 提交 (waiting on 在线支付,
 	// or 认证中 …): nothing was changed; the person pays or reviews it.
 	Submitted bool
-	// Extras are uploads and 学习经历 rows in the draft the profile lacks.
+	// Extras are uploads and 学习经历 rows in the draft the profile lacks;
+	// Pruned those --prune deleted.
 	Extras  []Extra
+	Pruned  []Extra
 	Page    string   // the last page seen
 	Healed  []string // fields found by label because their selector failed
 	Left    []string // what the person still has to do

@@ -114,7 +114,24 @@ func (r *runner) extra(m *pagemap.Map, label, item string) {
 		}
 	}
 	r.res.Extras = append(r.res.Extras, x)
-	r.emit(Event{Type: EvWarning, Message: "in the draft, not in your profile: " + x.String() + " (delete it on the portal, or re-run with --prune)"})
+	do := " (delete it on the portal, or re-run with --prune)"
+	if r.opts.Prune {
+		do = " (--prune: deleting it)"
+	}
+	r.emit(Event{Type: EvWarning, Message: "in the draft, not in your profile: " + x.String() + do})
+}
+
+// pruned moves an extra that --prune deleted from Extras to Pruned.
+func (r *runner) pruned(m *pagemap.Map, label, item string) {
+	x := Extra{Page: m.Page, Label: label, Item: r.red.String(item)}
+	for i, e := range r.res.Extras {
+		if e == x {
+			r.res.Extras = append(r.res.Extras[:i], r.res.Extras[i+1:]...)
+			break
+		}
+	}
+	r.res.Pruned = append(r.res.Pruned, x)
+	r.emit(Event{Type: EvInfo, Message: "--prune: deleted " + x.String()})
 }
 
 func (r *runner) extrasLeft() error {

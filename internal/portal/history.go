@@ -40,6 +40,8 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 	// Reconcile until every profile row is on the page: add the first one
 	// missing, read the table again, repeat. Reading afresh each time keeps
 	// this right even when the portal re-sorts or reloads the table.
+	pruned := 0
+reconcile:
 	for added := 0; ; added++ {
 		rows, err := call[[][]string](ctx, "tableRows", t.Rows)
 		if err != nil {
@@ -68,7 +70,17 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 			}
 			for j, row := range rows {
 				if !used[j] && !r.degreeRow(row) {
-					r.extra(m, f.Label, strings.Join(row, " | "))
+					text := rowCells(row, len(t.Columns)-1)
+					r.extra(m, f.Label, text)
+					if r.opts.Prune && pruned < len(rows) {
+						// One at a time: the table changes, so read it again.
+						if err := r.pruneRow(ctx, m, f, j, text); err != nil {
+							return err
+						}
+						pruned++
+						added-- // a deletion, not an addition
+						continue reconcile
+					}
 				}
 			}
 			return nil
@@ -87,6 +99,14 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 			return errLeftPage
 		}
 	}
+}
+
+// rowCells is a row's text without its trailing action cells (编辑 删除).
+func rowCells(row []string, n int) string {
+	if n > 0 && n < len(row) {
+		row = row[:n]
+	}
+	return strings.Join(row, " | ")
 }
 
 // degreeRow reports whether a row is the one the portal adds for the

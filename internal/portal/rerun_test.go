@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/accountstate"
+	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -107,6 +108,34 @@ func TestRerunsKeepOneApplicationEqualToTheProfile(t *testing.T) {
 	}
 	if n := len(h.sim.State(p.Account.Username).Applications); n != 1 {
 		t.Errorf("%d applications, want 1", n)
+	}
+
+	// --prune deletes them after listing them: the draft equals the profile.
+	res, rec, err = h.run(pruned, func(o *portal.Options) { o.Prune = true })
+	mustReady(t, res, err)
+	h.assertAccepted(pruned)
+	if len(res.Pruned) != 2 || len(res.Extras) != 0 {
+		t.Errorf("pruned %v, extras left %v; want the transcript and the row pruned", res.Pruned, res.Extras)
+	}
+	listed := false
+	for _, e := range rec.Events() {
+		if e.Type == portal.EvWarning && strings.Contains(e.Message, "--prune: deleting it") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Error("--prune deleted without listing first")
+	}
+
+	// A state file that cannot be written (a full disk) ends the run failed.
+	full := func(string, []byte, os.FileMode) error { return errors.New("no space left on device") }
+	edited2 := example(t, func(p *profile.Profile) {
+		*p = *pruned
+		p.Applicant.Email = "zhang.san.new@example.com"
+	})
+	res, _, err = h.run(edited2, func(o *portal.Options) { o.WriteFile = full })
+	if err == nil || res.Ready || exitcode.Of(err) != exitcode.Failure || !strings.Contains(err.Error(), "no space") {
+		t.Errorf("with a full disk: ready %v, err %v (exit %d); want failed, exit 1", res.Ready, err, exitcode.Of(err))
 	}
 
 	// Two runs of one account at once: the second is told who holds it.
