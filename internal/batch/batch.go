@@ -25,6 +25,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/job"
@@ -465,6 +466,8 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		switch {
 		case err == nil && res != nil && res.Ready:
 			row.State, row.Reason = Ready, ""
+		case err == nil && res != nil && res.Submitted:
+			row.State, row.Reason = WaitingPerson, "already submitted — pay yourself (or review)"
 		case noPassword.Load():
 			row.State, row.Reason, row.ExitCode = WaitingPassword, a.missing, exitcode.Parked
 		case errors.As(err, &pe):
@@ -542,8 +545,10 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 func retryable(err error) bool {
 	var id *portal.IdentityError
 	var fc *portal.ForbiddenClick
+	var held *accountstate.HeldError // another run has the account: retrying would race it
+	var extra *portal.ExtrasError    // the profile must change (or --prune), not the run
 	return err != nil && exitcode.Of(err) == exitcode.Failure && !errors.Is(err, context.Canceled) &&
-		!errors.As(err, &id) && !errors.As(err, &fc)
+		!errors.As(err, &id) && !errors.As(err, &fc) && !errors.As(err, &held) && !errors.As(err, &extra)
 }
 
 // update changes a row, saves its status file and tells the display.
