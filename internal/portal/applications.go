@@ -77,7 +77,9 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 		id := rows[ch.Index].ID
 		r.emit(Event{Type: EvInfo, Message: "continuing " + ch.Why})
 		if deg.App != id {
-			deg.App = id
+			// Another application than the one remembered: what was filled
+			// into the old one says nothing about this one.
+			deg.App, deg.Pages = id, map[string]string{}
 			if err := r.saveAccount(); err != nil {
 				return err
 			}
@@ -95,6 +97,12 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 		}
 	default:
 		r.emit(Event{Type: EvInfo, Message: "starting a new application (" + ch.Why + ")"})
+		if deg.App != "" || len(deg.Pages) > 0 {
+			deg.App, deg.Pages = "", map[string]string{}
+			if err := r.saveAccount(); err != nil {
+				return err
+			}
+		}
 		if err := r.clickCSS(ctx, l.New.CSS, l.New.Text); err != nil {
 			return err
 		}
@@ -138,6 +146,9 @@ func (r *runner) rememberApp(ctx context.Context) error {
 	deg := r.acct.Degree(r.vals.d.ID)
 	if deg.App == sm[1] {
 		return nil
+	}
+	if deg.App != "" {
+		deg.Pages = map[string]string{} // fingerprints of another application
 	}
 	deg.App = sm[1]
 	return r.saveAccount()
