@@ -32,4 +32,7 @@ func TestEnvOverridesOnlyWhenAsked(t *testing.T) {
 	if strings.Contains(notes, "13900139000") {
 		t.Errorf("the note shows the phone unmasked: %s", notes)
 	}
+	if _, _, errOut := runCLI(t, "validate", exampleProfile); !strings.Contains(errOut, "$AUTOFILL_APPLICANT_PHONE is set but not applied") {
+		t.Errorf("validate does not say the variable was not checked:\n%s", errOut)
+	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,10 +70,19 @@ func runValidate(o *validateOptions) error {
 	}
 	all := []fileProblem{}
 	bad := false
+	ignored := map[string]bool{}
 	for _, f := range o.files {
-		_, list := profile.CheckAt(f, now)
+		p, list := profile.CheckAt(f, now)
 		all = append(all, withFile(f, list)...)
 		bad = bad || profile.HasErrors(list)
+		for _, v := range p.EnvIgnored() {
+			ignored[v] = true
+		}
+	}
+	for _, v := range slices.Sorted(maps.Keys(ignored)) {
+		// The values checked are the file's: say so, or a set variable
+		// would seem to have been validated.
+		fmt.Fprintf(o.io.ErrOut, "note: $%s is set but not applied; the file's value was checked (a run applies it only with --env-overrides)\n", v)
 	}
 	if o.json {
 		if err := writeJSONTo(o.io.Out, all); err != nil {
