@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
@@ -75,6 +76,7 @@ func (r *runner) pageDone(m *pagemap.Map) error {
 // saveAccount writes the account state; a failed write ends the run as
 // failed (a run that cannot remember its draft could start a second one).
 func (r *runner) saveAccount() error {
+	r.acct.Degree(r.vals.d.ID).Updated = time.Now()
 	if err := r.acct.Save(); err != nil {
 		return failure(err)
 	}
