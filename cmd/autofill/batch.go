@@ -258,6 +258,7 @@ func reportInputs(ios *iostreams.IOStreams, inputs []batch.Input) {
 	if warned > 0 {
 		fmt.Fprintf(ios.ErrOut, "%d valid %s with warnings (autofill validate shows them)\n", warned, pluralWord(warned, "profile"))
 	}
+	reportBatchInputs(ios, inputs)
 }
 
 func pluralWord(n int, w string) string {

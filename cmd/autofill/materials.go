@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/materials"
@@ -126,6 +127,7 @@ type materialsPrepareOptions struct {
 	degree       string
 	diplomaPages []string
 	json         bool
+	force        bool
 }
 
 func newMaterialsPrepareCmd(a *app) *cobra.Command {
@@ -169,6 +171,7 @@ exits 2, after writing everything it could.`,
 	f.StringVar(&opts.degree, "degree", "", "prepare only the degree with this id (default: every degree)")
 	f.StringSliceVar(&opts.diplomaPages, "diploma-pages", nil, "images or PDFs, in order, to merge into the diploma PDF instead of the profile's diploma")
 	f.BoolVar(&opts.json, "json", false, "print what was done as JSON")
+	f.BoolVar(&opts.force, "force", false, "write into --out even when it holds other files (files of the same name are replaced)")
 	return cmd
 }
 
@@ -202,6 +205,9 @@ func runMaterialsPrepare(o *materialsPrepareOptions) error {
 	outDir, err := filepath.Abs(o.out)
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
+	}
+	if err := emptyOut(o.out, outDir, o.force, p); err != nil {
+		return err
 	}
 	dst := filepath.Join(outDir, "profile.yaml")
 	if sameFile(dst, p.Path) {
@@ -310,13 +316,43 @@ func relTo(dir string, files map[string][]string) map[string][]string {
 	return out
 }
 
+// emptyOut refuses an --out folder that holds anything (unless force): the
+// prepared files and profile.yaml would overwrite what is there.
+func emptyOut(flag, dir string, force bool, p *profile.Profile) error {
+	if force {
+		return nil
+	}
+	for _, d := range p.Degrees {
+		for _, files := range d.Materials.All() {
+			for _, f := range files {
+				if filepath.Dir(f) == dir {
+					return nil // the originals' own folder: Prepare refuses it and says why
+				}
+			}
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return nil // missing: prepare creates it
+	}
+	names := make([]string, 0, 3)
+	for _, e := range entries[:min(3, len(entries))] {
+		names = append(names, e.Name())
+	}
+	more := ""
+	if len(entries) > 3 {
+		more = fmt.Sprintf(" and %d more", len(entries)-3)
+	}
+	return &flagError{fmt.Errorf("--out %s is not empty (%s%s); prepare writes into an empty folder so nothing of yours is overwritten: choose a new folder, or add --force", flag, strings.Join(names, ", "), more)}
+}
+
 func writeProfileCopy(doc *materials.ProfileDoc, dst, from string) error {
 	body, err := doc.Bytes()
 	if err != nil {
 		return fmt.Errorf("writing the profile copy: %w", err)
 	}
 	head := fmt.Sprintf("# Prepared by `autofill materials prepare` from %s:\n# the materials point at the upload-ready files in this folder.\n", from)
-	if err := os.WriteFile(dst, append([]byte(head), body...), 0o600); err != nil {
+	if err := atomicfile.Write(dst, append([]byte(head), body...), 0o600); err != nil {
 		return fmt.Errorf("writing the profile copy: %w", err)
 	}
 	return nil

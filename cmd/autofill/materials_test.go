@@ -175,6 +175,38 @@ func TestMaterialsCheckReportsEveryFile(t *testing.T) {
 	}
 }
 
+// prepare never overwrites a folder's other files unless told to, and what
+// it writes is readable by the owner only.
+func TestMaterialsPrepareRefusesAFolderInUse(t *testing.T) {
+	prof, _ := fixableSet(t)
+	out := filepath.Join(filepath.Dir(prof), "client-b")
+	if err := os.MkdirAll(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(out, "photo.jpg")
+	if err := os.WriteFile(mine, []byte("someone else's photo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "materials", "prepare", prof, "--out", out)
+	if code != exitcode.BadInput || !strings.Contains(errOut, "is not empty") || !strings.Contains(errOut, "--force") {
+		t.Fatalf("non-empty --out: exit %d\n%s", code, errOut)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "someone else's photo" {
+		t.Fatal("the refused prepare wrote into the folder")
+	}
+	if code, stdout, errOut := runCLI(t, "materials", "prepare", prof, "--out", out, "--force"); code != exitcode.OK {
+		t.Fatalf("--force: exit %d\n%s%s", code, stdout, errOut)
+	}
+	for _, name := range []string{"photo.jpg", "profile.yaml"} {
+		st, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Error(err)
+		} else if st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v; want 0600", name, st.Mode().Perm())
+		}
+	}
+}
+
 func TestMaterialsPrepareMakesAProfileThatValidates(t *testing.T) {
 	prof, originals := fixableSet(t)
 	out := filepath.Join(filepath.Dir(prof), "upload")

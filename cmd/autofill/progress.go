@@ -129,7 +129,7 @@ func (p *progress) Emit(e portal.Event) {
 			p.live.setPrompt("")
 		}
 	case portal.EvWarning:
-		p.print(fmt.Sprintf("  %s %s", p.c.yellow("!"), e.Message))
+		p.print(fmt.Sprintf("  %s %s", p.c.yellow("!"), iostreams.Escape(e.Message)))
 		return
 	}
 	if p.live != nil || p.o.JSON || p.o.Quiet {
@@ -144,7 +144,7 @@ func (p *progress) Emit(e portal.Event) {
 	case portal.EvHumanDone:
 		p.print(fmt.Sprintf("  %s 完成 done", p.c.green("✓")))
 	case portal.EvInfo:
-		p.print("  " + p.c.dim(e.Message))
+		p.print("  " + p.c.dim(iostreams.Escape(e.Message)))
 	}
 }
 
@@ -162,9 +162,9 @@ func (p *progress) print(s string) {
 
 func fieldLine(c palette, f portal.FieldReport) string {
 	mark := map[portal.FieldStatus]string{portal.Filled: c.green("✓"), portal.Already: c.green("="), portal.Skipped: c.dim("·"), portal.Failed: c.red("✗")}[f.Status]
-	line := fmt.Sprintf("  %s %s: %s", mark, f.Label, f.Value)
+	line := fmt.Sprintf("  %s %s: %s", mark, f.Label, iostreams.Escape(f.Value))
 	if f.Note != "" {
-		line += c.dim(" (" + f.Note + ")")
+		line += c.dim(" (" + iostreams.Escape(f.Note) + ")")
 	}
 	if f.Healed != "" {
 		line += c.yellow(" [found by label: selector failed]")
@@ -315,7 +315,7 @@ func (p *progress) Result(res *portal.Result, runErr error, runDir string) {
 	out := p.io.ErrOut
 	c := p.c
 	h := report.Headline(rep.Outcome)
-	mark := map[report.Outcome]string{report.Ready: c.green("✓"), report.Waiting: c.yellow("◆"), report.Failed: c.red("✗"), report.Interrupted: c.red("■")}[rep.Outcome]
+	mark := map[report.Outcome]string{report.Ready: c.green("✓"), report.Waiting: c.yellow("◆"), report.Failed: c.red("✗"), report.Interrupted: c.red("■"), report.Submitted: c.yellow("◆")}[rep.Outcome]
 	fmt.Fprintf(out, "\n%s %s · %s\n", mark, c.bold(h.ZH), h.EN)
 	if len(rep.Healed) > 0 {
 		fmt.Fprintf(out, "%s 以下字段按标签找到（选择器失效）· found by label because their selectors failed (run `autofill check`): %s\n", c.yellow("!"), strings.Join(rep.Healed, ", "))
@@ -565,7 +565,7 @@ func (v *liveView) detail(rep report.Report, p report.Page) string {
 			f := v.last
 			s := "› " + f.Label
 			if f.Value != "" {
-				s += " " + f.Value
+				s += " " + iostreams.Escape(f.Value)
 			}
 			if sum != "" {
 				s = sum + "  " + s

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
@@ -49,6 +50,12 @@ type runOptions struct {
 	JSON        bool
 	Quiet       bool
 	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
+	// EnvOverrides lets AUTOFILL_<KEY> variables override profile values
+	// (each one used is printed, masked, and recorded in the report).
+	EnvOverrides bool
+	// Prune deletes uploads and 学习经历 rows the draft holds and the
+	// profile no longer has, after listing them.
+	Prune bool
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -66,6 +73,13 @@ const runExamples = `  # Fill your application in a Chrome window beside you
   # For scripts and agencies: one JSON event per line on stdout, masked
   autofill --profile me.yaml --json > events.jsonl
 
+  # You removed a file or a study-history row from the profile: delete it
+  # from the draft too (it is listed first)
+  autofill --profile me.yaml --prune
+
+  # Let AUTOFILL_APPLICANT_PHONE etc. override the profile (printed, masked)
+  AUTOFILL_APPLICANT_PHONE=13900139000 autofill --profile me.yaml --env-overrides
+
   # Afterwards: what was entered on each page, with screenshots
   autofill report`
 
@@ -77,7 +91,9 @@ back. It pauses for what only you may do — the captcha, the 实人认证 face 
 with 微留服, the 8-digit 移民局12367 code — and stops at 确认提交 with a
 complete draft. It never submits and never pays.
 
-Run it again at any time: it continues the same draft and adds nothing twice.
+Run it again at any time, from any folder: it continues this degree's draft
+(remembered per account), re-checks every page against the profile, refills
+what changed, and adds nothing twice. One run per account at a time.
 
 On a terminal you see the pages as a checklist; when it needs you it rings
 the terminal bell and says, in Chinese and English, what to do and on which
@@ -123,6 +139,8 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
+	fs.BoolVar(&o.EnvOverrides, "env-overrides", false, "let AUTOFILL_<KEY> variables (AUTOFILL_APPLICANT_PHONE …) override profile values; each one used is printed, masked, and kept in the report")
+	fs.BoolVar(&o.Prune, "prune", false, "delete uploads and 学习经历 rows the draft holds but the profile no longer has (listed first); without it they are listed and the draft is not ready")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -160,9 +178,17 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := loadChecked(o.io, o.ProfilePath)
+	var lopts []profile.LoadOption
+	if o.EnvOverrides {
+		lopts = append(lopts, profile.EnvOverrides())
+	}
+	p, err := loadChecked(o.io, o.ProfilePath, lopts...)
 	if err != nil {
 		return err
+	}
+	notes := envNotes(p)
+	for _, n := range notes {
+		fmt.Fprintln(o.io.ErrOut, iostreams.Escape(n))
 	}
 	deg, err := p.Degree(o.Degree)
 	if err != nil {
@@ -186,7 +212,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog}
+	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
@@ -255,8 +281,8 @@ func redactErr(red *profile.Redactor, err error) error {
 
 // loadChecked loads and validates a profile, printing every problem; errors
 // stop the run before a browser opens.
-func loadChecked(ios *iostreams.IOStreams, path string) (*profile.Profile, error) {
-	p, list := profile.CheckAt(path, time.Now())
+func loadChecked(ios *iostreams.IOStreams, path string, opts ...profile.LoadOption) (*profile.Profile, error) {
+	p, list := profile.CheckAt(path, time.Now(), opts...)
 	if len(list) > 0 {
 		printProblems(ios.ErrOut, newPalette(ios.ColorEnabled()), 1, withFile(path, list))
 		if profile.HasErrors(list) || p == nil {
@@ -281,13 +307,14 @@ func passwordSource(ios *iostreams.IOStreams) func(context.Context) (string, err
 }
 
 // defaultBrowserProfile keeps one Chrome profile per login name, so a login
-// survives between runs and applicants never share cookies.
+// survives between runs and applicants never share cookies. The folder is
+// named by a hash of the login: a phone or ID number never shows in a path.
 func defaultBrowserProfile(username string) string {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		base = os.TempDir()
 	}
-	return filepath.Join(base, "autofill", "chrome", safeName(username))
+	return filepath.Join(base, "autofill", "chrome", accountstate.Key("", username))
 }
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,6 +76,7 @@ func runValidate(o *validateOptions) error {
 	all := []fileProblem{}
 	bad := false
 	var explained strings.Builder
+	ignored := map[string]bool{}
 	for _, f := range o.files {
 		p, list := profile.CheckAt(f, now)
 		all = append(all, withFile(f, list)...)
@@ -81,6 +84,14 @@ func runValidate(o *validateOptions) error {
 		if o.explain && !o.json {
 			explainDegrees(&explained, f, p)
 		}
+		for _, v := range p.EnvIgnored() {
+			ignored[v] = true
+		}
+	}
+	for _, v := range slices.Sorted(maps.Keys(ignored)) {
+		// The values checked are the file's: say so, or a set variable
+		// would seem to have been validated.
+		fmt.Fprintf(o.io.ErrOut, "note: $%s is set but not applied; the file's value was checked (a run applies it only with --env-overrides)\n", v)
 	}
 	if o.json {
 		if err := writeJSONTo(o.io.Out, all); err != nil {
@@ -143,7 +154,7 @@ func printProblems(out io.Writer, c palette, nFiles int, all []fileProblem) {
 		if p.Severity == profile.Warning {
 			b.WriteString(" " + c.yellow("warning:"))
 		}
-		b.WriteString(" " + p.Message)
+		b.WriteString(" " + iostreams.Escape(p.Message)) // quotes profile values
 		fmt.Fprintln(out, b.String())
 		if p.Hint != "" {
 			for i, line := range strings.Split(p.Hint, "\n") {

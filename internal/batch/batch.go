@@ -25,6 +25,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/job"
@@ -216,7 +217,7 @@ func (b *Batch) prepare(j *Job) *run {
 		r.log = b.o.Log(j)
 	}
 	r.row.Status = Status{N: j.N, Job: j.Name, Profile: j.File, Applicant: j.Applicant(), Degree: j.DegreeID(),
-		RunDir: j.RunDir, Portal: b.portal, Identity: j.fingerprint(true)}
+		RunDir: j.RunDir, Portal: b.portal, Identity: j.fingerprint(true), Values: j.valuesPrint()}
 	switch {
 	case j.Invalid != "":
 		r.row.State, r.row.Reason, r.row.ExitCode = Invalid, j.Invalid, exitcode.BadInput
@@ -243,7 +244,7 @@ func (b *Batch) prepare(j *Job) *run {
 		return r
 	}
 	r.row.Attempts = prev.Attempts
-	if prev.State == Ready && prev.Portal == b.portal {
+	if prev.State == Ready && prev.Portal == b.portal && prev.Values == r.row.Values {
 		keep := r.row.Status
 		r.row.Status = *prev
 		r.row.N, r.row.Profile, r.row.Applicant, r.row.RunDir = keep.N, keep.Profile, keep.Applicant, keep.RunDir
@@ -465,6 +466,8 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		switch {
 		case err == nil && res != nil && res.Ready:
 			row.State, row.Reason = Ready, ""
+		case err == nil && res != nil && res.Submitted:
+			row.State, row.Reason = WaitingPerson, "already submitted — pay yourself (or review)"
 		case noPassword.Load():
 			row.State, row.Reason, row.ExitCode = WaitingPassword, a.missing, exitcode.Parked
 		case errors.As(err, &pe):
@@ -542,8 +545,10 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 func retryable(err error) bool {
 	var id *portal.IdentityError
 	var fc *portal.ForbiddenClick
+	var held *accountstate.HeldError // another run has the account: retrying would race it
+	var extra *portal.ExtrasError    // the profile must change (or --prune), not the run
 	return err != nil && exitcode.Of(err) == exitcode.Failure && !errors.Is(err, context.Canceled) &&
-		!errors.As(err, &id) && !errors.As(err, &fc)
+		!errors.As(err, &id) && !errors.As(err, &fc) && !errors.As(err, &held) && !errors.As(err, &extra)
 }
 
 // update changes a row, saves its status file and tells the display.

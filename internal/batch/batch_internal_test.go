@@ -74,7 +74,7 @@ func TestMissingPasswordParksWithoutABrowser(t *testing.T) {
 }
 
 func TestRerunSkipsReadyAndRefusesAnotherApplicantsRunDir(t *testing.T) {
-	jobs, dir := plan(t, 3)
+	jobs, dir := plan(t, 4)
 	portal := "http://portal.invalid"
 	write := func(j *Job, st Status) {
 		t.Helper()
@@ -86,7 +86,8 @@ func TestRerunSkipsReadyAndRefusesAnotherApplicantsRunDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(jobs[0], Status{State: Ready, Portal: portal, Identity: jobs[0].fingerprint(true), Attempts: 2})
+	write(jobs[0], Status{State: Ready, Portal: portal, Identity: jobs[0].fingerprint(true), Values: jobs[0].valuesPrint(), Attempts: 2})
+	write(jobs[3], Status{State: Ready, Portal: portal, Identity: jobs[3].fingerprint(true), Values: "before-the-edit"})
 	write(jobs[1], Status{State: Ready, Portal: portal, Identity: "someone-else"})
 	write(jobs[2], Status{State: Ready, Portal: "dry-run", Identity: jobs[2].fingerprint(true)}) // a rehearsal
 	tabs := &noTabs{}
@@ -102,6 +103,9 @@ func TestRerunSkipsReadyAndRefusesAnotherApplicantsRunDir(t *testing.T) {
 	}
 	if r := rows[2]; r.State != WaitingPassword {
 		t.Errorf("ready on the simulator only: must run on the live portal (here: no password), got %s", r.Text())
+	}
+	if r := rows[3]; r.State != WaitingPassword || r.Earlier {
+		t.Errorf("ready before the profile was edited: must run again (here: no password), got %s", r.Text())
 	}
 	if tabs.opened.Load() != 0 {
 		t.Error("nothing here needed a browser")

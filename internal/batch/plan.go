@@ -3,7 +3,9 @@ package batch
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -141,6 +143,39 @@ func (j *Job) fingerprint(withDegree bool) string {
 		parts = append(parts, j.DegreeID())
 	}
 	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// valuesPrint fingerprints what the job fills: the profile's values and its
+// material files (size and time), phone and ID number left out (a hash of
+// them could be reversed; the engine checks the identity anyway).
+func (j *Job) valuesPrint() string {
+	if j.Profile == nil {
+		return ""
+	}
+	p := *j.Profile
+	p.Applicant.Phone, p.Applicant.IDNumber = "", ""
+	var files []string
+	if d, err := p.Degree(j.DegreeID()); err == nil {
+		for _, slot := range []string{"photo", "passport", "visa", "diploma", "authorization", "transcript", "other"} {
+			for _, f := range d.Materials.Files(slot) {
+				if st, err := os.Stat(f); err == nil {
+					files = append(files, fmt.Sprintf("%s %d %d", f, st.Size(), st.ModTime().UnixNano()))
+				} else {
+					files = append(files, f)
+				}
+			}
+		}
+	}
+	b, err := json.Marshal(struct {
+		P     profile.Profile
+		D     string
+		Files []string
+	}{p, j.DegreeID(), files})
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])
 }
 

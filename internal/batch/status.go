@@ -68,6 +68,9 @@ type Status struct {
 	Portal string `json:"portal,omitempty"`
 	// Identity fingerprints the applicant and degree (plan.go).
 	Identity string `json:"identity,omitempty"`
+	// Values fingerprints the profile's values for the job (plan.go): a
+	// draft ready in an earlier run is skipped only while they are the same.
+	Values string `json:"values,omitempty"`
 }
 
 // Text is the status as the summary states it: ready, waiting for face

@@ -40,6 +40,11 @@ type Spec struct {
 	Wait     time.Duration
 	Sink     portal.Sink
 	Log      zerolog.Logger
+	// Prune deletes uploads and 学习经历 rows the profile no longer has.
+	Prune bool
+	// Notes are warnings for the report from before the run (environment
+	// overrides used or ignored).
+	Notes []string
 
 	// Sim is the simulator of a dry-run: the job saves what it accepted as
 	// accepted.json and compares it with the profile.
@@ -60,13 +65,22 @@ func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	defer func() { rec.finish(tab, res, err) }()
+	defer func() {
+		// A report that cannot be written ends the run as failed: the
+		// person must not be told "ready" with no record of what was done.
+		if werr := rec.finish(tab, res, err); werr != nil && err == nil {
+			err = exitcode.With(exitcode.Failure, fmt.Errorf("the run report could not be written: %w", werr))
+			if res != nil {
+				res.Ready = false
+			}
+		}
+	}()
 	if err := checkMaterials(s.Degree); err != nil {
 		return nil, err
 	}
 	res, err = portal.Run(tab, portal.Options{
 		Profile: s.Profile, DegreeID: s.Degree.ID, Maps: s.Maps, BaseURL: s.BaseURL, RunDir: s.RunDir,
-		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log,
+		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log, Prune: s.Prune,
 	})
 	if s.Sim != nil {
 		if aerr := SaveAccepted(s.Sim, s.Profile, s.Degree, s.Maps, s.RunDir); aerr != nil && err == nil {

@@ -54,25 +54,29 @@ func startRecord(s *Spec) (*record, error) {
 		RunDir: s.RunDir, DryRun: s.Sim != nil, Log: log,
 	})
 	s.Log = log
+	for _, n := range s.Notes {
+		rec.rep.Emit(portal.Event{Type: portal.EvWarning, Time: time.Now(), Message: n})
+	}
 	s.Sink = portal.Sinks{rec.rep, logEvents(log, red), s.Sink}
 	log.Debug().Str("run_dir", s.RunDir).Bool("dry_run", s.Sim != nil).Msg("run started")
 	return rec, nil
 }
 
 // finish completes and writes the report and closes the log. A report that
-// cannot be written is logged, not returned: the run's own outcome (a ready
-// draft, say) is what the exit code must tell.
-func (r *record) finish(tab context.Context, res *portal.Result, err error) {
+// cannot be written is logged and returned: the run then ends as failed.
+func (r *record) finish(tab context.Context, res *portal.Result, err error) error {
 	if err != nil && tab.Err() == nil && res != nil && res.Page != "" {
 		r.stopShot(tab, res.Page)
 	}
 	r.rep.Finish(res, err, tab.Err() != nil)
-	if werr := r.rep.Write(); werr != nil {
+	werr := r.rep.Write()
+	if werr != nil {
 		r.log.Error().Err(werr).Msg("could not write the run report")
 	}
 	rep := r.rep.Report()
 	r.log.Debug().Str("outcome", string(rep.Outcome)).Int("exit_code", rep.ExitCode).Msg("run finished")
 	r.file.Close()
+	return werr
 }
 
 // stopShot keeps the page as it was when the run stopped on it (the

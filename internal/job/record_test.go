@@ -71,3 +71,23 @@ func TestReportWhenInterrupted(t *testing.T) {
 		t.Errorf("outcome %s, exit %d, left %+v", rep.Outcome, rep.ExitCode, rep.Left)
 	}
 }
+
+// Notes from before the run (environment overrides used or ignored) are
+// kept in the report as warnings.
+func TestReportKeepsTheNotes(t *testing.T) {
+	s := spec(t)
+	s.Notes = []string{"--env-overrides: applicant.phone is taken from $AUTOFILL_APPLICANT_PHONE: 13*******00"}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _ = job.Run(ctx, s)
+	rep, err := report.Read(s.RunDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if p.Level == "warning" && p.Message == s.Notes[0] {
+			return
+		}
+	}
+	t.Errorf("the note is not in the report: %+v", rep.Problems)
+}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
 // Output is what prepare did for one file of the prepared set.
@@ -354,7 +356,7 @@ func joinNotes(n []string) string {
 // writePrivate writes a prepared file readable by its owner only: these
 // are identity documents.
 func writePrivate(path string, data []byte) error {
-	if err := os.WriteFile(path, data, 0o600); err != nil {
+	if err := atomicfile.Write(path, data, 0o600); err != nil { // a file already there keeps no wider mode
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			return fmt.Errorf("writing %s: %v", path, pe.Err)

@@ -112,9 +112,10 @@ var knownKeys = map[string][]string{
 	"Target":    {"css", "text"},
 	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
 	"Manual":    {"option", "label", "css"},
-	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
-	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review"},
+	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields", "delete", "confirm_delete"},
+	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review", "pay", "id_in_url", "user"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+	"UserInfo":  {"name", "id"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.

@@ -121,6 +121,10 @@ type TableSpec struct {
 	OK      Target   `yaml:"ok"`
 	Cancel  Target   `yaml:"cancel"`
 	Fields  []Field  `yaml:"fields"`
+	// Optional, for --prune: a row's delete button and the OK of the
+	// confirmation that follows.
+	Delete        Target `yaml:"delete"`
+	ConfirmDelete Target `yaml:"confirm_delete"`
 }
 
 // List is the 我的申请 table of applications.
@@ -134,6 +138,18 @@ type List struct {
 	View       Target `yaml:"view"`
 	Supplement Target `yaml:"supplement"`
 	Review     Target `yaml:"review"`
+	// Optional. Pay is a row's action once the draft was submitted and waits
+	// on 在线支付; IDInURL is a regexp whose first group is the application
+	// id in a step page's address; User is the user centre's identity.
+	Pay     Target   `yaml:"pay"`
+	IDInURL string   `yaml:"id_in_url"`
+	User    UserInfo `yaml:"user"`
+}
+
+// UserInfo is where the user centre shows who is logged in.
+type UserInfo struct {
+	Name string `yaml:"name"` // the account holder's name
+	ID   string `yaml:"id"`   // their ID number, masked as the portal masks it
 }
 
 // Verify is the 实人认证 page's moving parts.

@@ -259,14 +259,12 @@ func TestWrongAccountStopsBeforeFilling(t *testing.T) {
 	if strings.Contains(err.Error(), p.Applicant.IDNumber) || strings.Contains(err.Error(), other.Applicant.IDNumber) {
 		t.Errorf("the error shows a raw ID number: %v", err)
 	}
-	if res.Page != "basic-info" {
-		t.Errorf("stopped on %s", res.Page)
+	if res.Page != "applications" {
+		t.Errorf("stopped on %s; want 我的申请, before creating anything", res.Page)
 	}
-	st := h.sim.State(p.Account.Username)
-	for _, a := range st.Applications {
-		if a.Accepted.BasicInfo != nil || a.Accepted.Degree != nil {
-			t.Errorf("something was saved into the wrong account: %+v", a.Accepted)
-		}
+	// Checked before anything is created or accepted: the account is as it was.
+	if st := h.sim.State(p.Account.Username); len(st.Applications) != 0 {
+		t.Errorf("the wrong account now has %d applications: %+v", len(st.Applications), st.Applications)
 	}
 }
 

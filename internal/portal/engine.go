@@ -10,11 +10,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/rs/zerolog"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -40,13 +42,32 @@ type Options struct {
 	StepTimeout time.Duration // deadline of one wait; default 20s
 	Retries     int           // retries of a save the server refused with 5xx; default 5
 
+	// Prune deletes uploads and 学习经历 rows the draft holds and the
+	// profile does not, after listing them (--prune). Without it they are
+	// listed and the draft is not ready.
+	Prune bool
+
+	// StateDir is the root of per-account state and locks (which draft is
+	// this degree's, page fingerprints); empty means appdir.State().
+	StateDir string
+	// WriteFile writes state files whole; nil is atomicfile.Write. Tests
+	// inject a full disk through it.
+	WriteFile accountstate.WriteFunc
+
 	Sink Sink
 	Log  zerolog.Logger
 }
 
 // Result is what a run achieved.
 type Result struct {
-	Ready   bool     // the draft is complete and waits at 确认提交
+	Ready bool // the draft is complete and waits at 确认提交
+	// Submitted: this degree's application is past 提交 (waiting on 在线支付,
+	// or 认证中 …): nothing was changed; the person pays or reviews it.
+	Submitted bool
+	// Extras are uploads and 学习经历 rows in the draft the profile lacks;
+	// Pruned those --prune deleted.
+	Extras  []Extra
+	Pruned  []Extra
 	Page    string   // the last page seen
 	Healed  []string // fields found by label because their selector failed
 	Left    []string // what the person still has to do
@@ -64,6 +85,7 @@ type runner struct {
 	maps  *pagemap.Set
 	never []string // every never_click selector of every map
 	state *State
+	acct  *accountstate.State // this account's remembered drafts and fingerprints
 	res   *Result
 	red   *profile.Redactor // masks ID numbers and phones in messages
 
@@ -96,11 +118,26 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.write = o.WriteFile
+	adir, err := accountstate.Dir(o.StateDir, o.BaseURL, o.Profile.Login())
+	if err != nil {
+		return nil, fmt.Errorf("account state: %w", err)
+	}
+	release, err := accountstate.Lock(adir)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	acct, err := accountstate.Load(adir, o.WriteFile)
+	if err != nil {
+		return nil, err
+	}
 	r := &runner{
 		opts:      o,
 		vals:      &values{p: o.Profile, d: d},
 		maps:      o.Maps,
 		state:     st,
+		acct:      acct,
 		red:       profile.NewRedactor(o.Profile),
 		res:       &Result{RunDir: o.RunDir},
 		visits:    map[string]int{},
@@ -112,6 +149,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	r.emit(Event{Type: EvStart, Message: fmt.Sprintf("degree %s: %s, %s", d.ID, d.AwardingInstitution, d.DegreeName)})
 	err = r.loop(ctx)
 	r.res.Page = r.page
+	if errors.Is(err, errSubmitted) {
+		r.emit(Event{Type: EvInfo, Page: r.page, Message: "already submitted — pay yourself (or review): autofill changed nothing"})
+		return r.res, nil
+	}
 	if err != nil {
 		r.emit(Event{Type: EvError, Page: r.page, Message: err.Error()})
 		return r.res, err
@@ -169,7 +210,12 @@ func (r *runner) loop(ctx context.Context) error {
 	if err := installHelpers(ctx); err != nil {
 		return err
 	}
-	start := resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
+	start := r.opts.BaseURL
+	if changed := r.changedPages(); len(changed) == 0 {
+		start = resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
+	} else if r.state.LastURL != "" {
+		r.emit(Event{Type: EvInfo, Message: "the profile changed for " + strings.Join(changed, ", ") + " since the draft was filled: re-checking every page from 我的申请"})
+	}
 	if err := bounded(ctx, navTimeout, "opening "+start, func(ctx context.Context) error {
 		return chromedp.Do(ctx, chromedp.Navigate(start))
 	}); err != nil {
@@ -190,6 +236,11 @@ func (r *runner) loop(ctx context.Context) error {
 			return failure(fmt.Errorf("page %s (%s) came back %d times without the run moving on; stopping rather than looping — look at the browser window and the screenshots in %s", m.Page, m.Title, maxVisits, r.opts.RunDir))
 		}
 		r.emit(Event{Type: EvPage, Title: m.Title})
+		if m.List == nil {
+			if err := r.rememberApp(ctx); err != nil {
+				return err
+			}
+		}
 		if err := r.waitIdle(ctx); err != nil {
 			return err
 		}
@@ -295,20 +346,27 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
-	r.res.Ready = true
 	if m.Human == pagemap.Payment {
+		r.res.Submitted = true
 		r.res.Left = []string{
-			"This application was already submitted: pay 360 元 on the 在线支付 page yourself (微信支付 or 支付宝).",
+			"This application was already submitted: pay 360 元 on the 在线支付 page yourself (微信支付 or 支付宝), or review it on 我的申请.",
 		}
-	} else {
-		r.res.Left = []string{
-			"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",
-			"Tick the pledge (本人承诺…) yourself.",
-			"Click 提交 yourself.",
-			"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
-		}
+		return errSubmitted
+	}
+	if err := r.extrasLeft(); err != nil {
+		return err
+	}
+	r.res.Left = []string{
+		"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",
+		"Tick the pledge (本人承诺…) yourself.",
+		"Click 提交 yourself.",
+		"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
 	}
 	r.state.LastURL = location(ctx)
 	r.state.Ready = true
-	return r.state.save()
+	if err := r.state.save(); err != nil {
+		return failure(fmt.Errorf("saving the run state: %w", err))
+	}
+	r.res.Ready = true
+	return nil
 }

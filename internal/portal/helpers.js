@@ -406,4 +406,15 @@
     return e ? norm(e.innerText) : "";
   };
   af.state = () => ({ url: location.href, title: document.title, ready: document.readyState });
+  // uploadItem tags the name of the uploaded file `name` in the list of the
+  // upload control id (--prune focuses its list item to delete it).
+  af.uploadItem = (id, name) => {
+    const el = byId(id);
+    const item = el && (el.closest(".el-form-item") || el.parentElement);
+    if (!item) return "";
+    const n = all(".el-upload-list__item.is-success .el-upload-list__item-name", item).find(
+      (a) => visible(a) && norm(a.innerText || a.textContent) === norm(name),
+    );
+    return n ? tag(n) : "";
+  };
 })();

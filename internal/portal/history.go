@@ -40,6 +40,8 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 	// Reconcile until every profile row is on the page: add the first one
 	// missing, read the table again, repeat. Reading afresh each time keeps
 	// this right even when the portal re-sorts or reloads the table.
+	pruned := 0
+reconcile:
 	for added := 0; ; added++ {
 		rows, err := call[[][]string](ctx, "tableRows", t.Rows)
 		if err != nil {
@@ -67,8 +69,18 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 				r.emit(Event{Type: EvField, Field: &reports[i]})
 			}
 			for j, row := range rows {
-				if !used[j] {
-					r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历 row %q is on the page but not in the profile; left as is (delete it by hand if it is wrong)", strings.Join(row, " | "))})
+				if !used[j] && !r.degreeRow(row) {
+					text := rowCells(row, len(t.Columns)-1)
+					r.extra(m, f.Label, text)
+					if r.opts.Prune && pruned < len(rows) {
+						// One at a time: the table changes, so read it again.
+						if err := r.pruneRow(ctx, m, f, j, text); err != nil {
+							return err
+						}
+						pruned++
+						added-- // a deletion, not an addition
+						continue reconcile
+					}
 				}
 			}
 			return nil
@@ -87,6 +99,26 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 			return errLeftPage
 		}
 	}
+}
+
+// rowCells is a row's text without its trailing action cells (编辑 删除).
+func rowCells(row []string, n int) string {
+	if n > 0 && n < len(row) {
+		row = row[:n]
+	}
+	return strings.Join(row, " | ")
+}
+
+// degreeRow reports whether a row is the one the portal adds for the
+// degree itself: it spans the degree's start and end months.
+func (r *runner) degreeRow(row []string) bool {
+	d := r.vals.d
+	s, e := d.Start.String(), d.End.String()
+	if len(s) < 7 || len(e) < 7 {
+		return false
+	}
+	text := strings.Join(row, " ")
+	return strings.Contains(text, s[:7]) && strings.Contains(text, e[:7])
 }
 
 func dialogField(t *pagemap.TableSpec, key string) pagemap.Field {

@@ -45,7 +45,7 @@ func TestVerifyTakesTheCodeFromTheTerminal(t *testing.T) {
 }
 
 // Nobody does the face scan: the run stops after --wait with exit 4 and
-// keeps the QR code for the person; a later run continues.
+// keeps the QR code for the person; a later run, from any folder, continues.
 func TestNobodyAtTheFaceScanParks(t *testing.T) {
 	h := newLiveHarness(t, false)
 	p := example(t, nil)
@@ -62,7 +62,9 @@ func TestNobodyAtTheFaceScanParks(t *testing.T) {
 		t.Error("no QR code for the person:", err)
 	}
 	h.sim.Verify(p.Account.Username)
-	res, _, err = h.run(p, func(o *portal.Options) { o.RunDir = dir })
+	// The same command from another folder (a new run directory): the
+	// draft remembered for the account is continued, no second one made.
+	res, _, err = h.run(p, nil)
 	mustReady(t, res, err)
 	h.assertAccepted(p)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/atomicfile"
 )
 
@@ -21,7 +22,8 @@ type State struct {
 	Ready   bool                 `json:"ready"`
 	Updated time.Time            `json:"updated"`
 
-	path string
+	path  string
+	write accountstate.WriteFunc // nil: atomicfile.Write
 }
 
 const stateFile = "state.json"
@@ -57,6 +59,9 @@ func (s *State) save() error {
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
+	}
+	if s.write != nil {
+		return s.write(s.path, b, 0o600)
 	}
 	return atomicfile.Write(s.path, b, 0o600)
 }

@@ -73,7 +73,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 		return err
 	}
 	r.state.Pages[m.Page] = time.Now()
-	return nil
+	return r.pageDone(m)
 }
 
 // identityGuard compares every read-only field (the identity registered with
@@ -265,6 +265,10 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		return same(f.Kind, w.text, got), err
 	})
 	rep.Found = got
+	if cur != "" && werr == nil && rep.Note == "" {
+		// The draft held another value: the profile was edited since.
+		rep.Note = fmt.Sprintf("refilled: the draft had %q", r.red.String(cur))
+	}
 	if werr != nil {
 		rep.Error = "read back a different value"
 		report(Failed)

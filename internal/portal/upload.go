@@ -79,7 +79,15 @@ func (r *runner) upload(ctx context.Context, m *pagemap.Map, f pagemap.Field) er
 		}
 	}
 	if len(extra) > 0 {
-		rep.Note = "also on the page, not in the profile (left as is): " + strings.Join(extra, ", ")
+		rep.Note = "also on the page, not in the profile: " + strings.Join(extra, ", ")
+		for _, n := range extra {
+			r.extra(m, f.Label, n)
+			if r.opts.Prune {
+				if err := r.pruneUpload(ctx, m, f, id, n); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	if uploaded == 0 {
 		return emit(Already)

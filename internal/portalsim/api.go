@@ -39,7 +39,7 @@ func (s *Server) apiLogin(r *http.Request, _ *session) (any, error) {
 	}
 	token := randomToken()
 	s.sessions[token] = &session{user: acc.Username, lastSeen: s.now()}
-	s.log.Info().Str("user", acc.Username).Msg("sim: login")
+	s.log.Info().Str("user", maskLogin(acc.Username)).Msg("sim: login")
 	return &loginReply{Message: "登录成功", Redirect: safeRedirect(in.Redirect), token: token}, nil
 }
 
@@ -73,7 +73,7 @@ func (s *Server) apiCreate(r *http.Request, sess *session) (any, error) {
 	a := newApplication(s.newAppID(), s.now())
 	a.manual = acc.ManualVerify
 	acc.apps = append(acc.apps, a)
-	s.log.Info().Str("user", sess.user).Str("app", a.id).Msg("sim: application created")
+	s.log.Info().Str("user", maskLogin(sess.user)).Str("app", a.id).Msg("sim: application created")
 	return map[string]string{"id": a.id, "redirect": "/apply/" + a.id + "/verify"}, nil
 }
 
@@ -278,7 +278,7 @@ func (s *Server) apiSubmit(r *http.Request, sess *session) (any, error) {
 			return map[string]any{"message": "模拟器演示模式：提交不会生效，申请仍为未提交", "demo": true}, nil
 		}
 		a.submitted = true
-		s.log.Info().Str("user", sess.user).Str("app", a.id).Msg("sim: application submitted")
+		s.log.Info().Str("user", maskLogin(sess.user)).Str("app", a.id).Msg("sim: application submitted")
 		return map[string]string{"message": "提交成功，请完成支付", "redirect": "/apply/" + a.id + "/payment"}, nil
 	})
 }

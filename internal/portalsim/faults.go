@@ -66,5 +66,5 @@ func (s *Server) countAttempt(r *http.Request) {
 	} else {
 		acc.paymentAttempts++
 	}
-	s.log.Warn().Str("user", sess.user).Str("path", r.URL.Path).Msg("sim: submit/payment attempt")
+	s.log.Warn().Str("user", maskLogin(sess.user)).Str("path", r.URL.Path).Msg("sim: submit/payment attempt")
 }

@@ -66,7 +66,7 @@ func loadPages(o Options) (*pageSet, error) {
 	ps := &pageSet{t: map[string]*template.Template{}, rename: o.RenameClasses, dupe: o.DuplicateLabel}
 	for id := range pageTitles {
 		t, err := template.New("layout.html").Delims("[[", "]]").ParseFS(templateFS,
-			"web/templates/layout.html", "web/templates/step-buttons.html", "web/templates/"+id+".html")
+			"web/templates/layout.html", "web/templates/step-buttons.html", "web/templates/user-centre.html", "web/templates/"+id+".html")
 		if err != nil {
 			return nil, fmt.Errorf("portal simulator: page template %s: %w", id, err)
 		}
@@ -85,7 +85,7 @@ type view struct {
 	ID, Title      string
 	Script         string
 	Scripts        []string
-	User           string
+	User           *userCentre
 	Steps          bool
 	Active         int
 	StepNames      []string
@@ -161,16 +161,6 @@ func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 		"redirect": redirect,
 		"expired":  r.URL.Query().Get("expired") != "",
 	}})
-}
-
-// userView is the name in the header: 姓名 (username).
-func (s *Server) userView(sess *session) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if acc := s.accounts[sess.user]; acc != nil {
-		return acc.Name
-	}
-	return sess.user
 }
 
 func (s *Server) applicationsPage(w http.ResponseWriter, r *http.Request, sess *session) {

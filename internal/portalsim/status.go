@@ -322,7 +322,10 @@ func (a *application) reviewOpen(now time.Time) bool {
 func (s *Server) afterRow(a *application, row map[string]string) {
 	base := "/user/applications/" + a.id
 	row["view_url"] = base
-	row["supplement_url"], row["review_url"] = "", ""
+	row["supplement_url"], row["review_url"], row["pay_url"] = "", "", ""
+	if a.status == StatusDraft && a.submitted {
+		row["pay_url"] = "/apply/" + a.id + "/payment" // past 提交, the fee unpaid
+	}
 	if a.status == StatusSupplement && !a.after.answered {
 		row["supplement_url"] = base + "/supplement"
 	}

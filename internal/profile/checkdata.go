@@ -13,7 +13,7 @@ func CheckData(path string, data []byte, now time.Time) (*Profile, []Problem) {
 	if err != nil {
 		abs = path
 	}
-	p, list := parse(data, "yaml", filepath.Dir(abs))
+	p, list := parse(data, "yaml", filepath.Dir(abs), false) // the interview never applies AUTOFILL_<KEY>
 	if p == nil {
 		return nil, list
 	}

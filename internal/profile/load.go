@@ -24,15 +24,22 @@ const MaxFileSize = 1 << 20
 // formats maps file extensions to the Viper config types Load reads.
 var formats = map[string]string{".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
-// Load reads a profile from a YAML, JSON or TOML file (by extension), applies
-// AUTOFILL_* environment overrides of scalar keys (AUTOFILL_APPLICANT_PHONE
-// for applicant.phone), normalises country names to the portal's and
-// resolves material paths against the file's folder.
+// Load reads a profile from a YAML, JSON or TOML file (by extension),
+// normalises country names to the portal's and resolves material paths
+// against the file's folder. AUTOFILL_* environment overrides of scalar keys
+// (AUTOFILL_APPLICANT_PHONE for applicant.phone) apply only with the
+// EnvOverrides option: a variable left in a shell must not silently put one
+// phone into every applicant's form. Without it, set variables are only
+// noted (EnvIgnored).
 //
 // Every problem is reported at once in a *Problems error. When the file
 // parsed but some values could not be taken, Load returns the partial
 // profile too, so a caller may add Validate's findings (see ValidateLoaded).
-func Load(path string) (*Profile, error) {
+func Load(path string, opts ...LoadOption) (*Profile, error) {
+	var lo loadOptions
+	for _, o := range opts {
+		o(&lo)
+	}
 	fail := func(list ...Problem) error { return &Problems{File: path, List: list} }
 	format, ok := formats[strings.ToLower(filepath.Ext(path))]
 	if !ok {
@@ -52,7 +59,7 @@ func Load(path string) (*Profile, error) {
 	if err != nil {
 		abs = path
 	}
-	p, list := parse(data, format, filepath.Dir(abs))
+	p, list := parse(data, format, filepath.Dir(abs), lo.env)
 	if p != nil {
 		p.Path = abs
 		p.src.encoding = enc
@@ -96,7 +103,7 @@ func readCapped(path string) ([]byte, *Problem) {
 // parse reads data in format into a Profile. It returns a nil profile when
 // the file itself cannot be read (syntax), and a partial one with problems
 // when only some values are wrong.
-func parse(data []byte, format, dir string) (*Profile, []Problem) {
+func parse(data []byte, format, dir string, env bool) (*Profile, []Problem) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Windows editors' BOM
 	src := newSource()
 	switch format {
@@ -123,10 +130,11 @@ func parse(data []byte, format, dir string) (*Profile, []Problem) {
 		}
 		return nil, []Problem{decodeSyntax(err, format)}
 	}
-	bindEnv(v, src)
+	bindEnv(v, src, env)
 	p := &Profile{src: src}
 	d := &decoder{src: src}
 	d.object("", v.AllSettings(), reflect.ValueOf(p).Elem())
+	src.trimmed = trimSpaces(p)
 	p.normalise(dir)
 	return p, d.probs
 }
@@ -135,10 +143,14 @@ func parse(data []byte, format, dir string) (*Profile, []Problem) {
 // variable is set are bound, and only where the file has a group of keys (or
 // nothing) above them, so unrelated AUTOFILL_* variables (AUTOFILL_LOG_LEVEL,
 // AUTOFILL_PASSWORD) never reach the profile.
-func bindEnv(v *viper.Viper, src *source) {
+func bindEnv(v *viper.Viper, src *source, on bool) {
 	for _, key := range scalarKeys() {
 		name := EnvVar(key)
 		if val, ok := os.LookupEnv(name); !ok || val == "" {
+			continue
+		}
+		if !on {
+			src.ignored = append(src.ignored, name)
 			continue
 		}
 		parentsOK := true
@@ -155,6 +167,15 @@ func bindEnv(v *viper.Viper, src *source) {
 		}
 	}
 }
+
+// LoadOption changes how Load reads a profile.
+type LoadOption func(*loadOptions)
+
+type loadOptions struct{ env bool }
+
+// EnvOverrides lets AUTOFILL_<KEY> variables override the file's scalar
+// values (see EnvUsed).
+func EnvOverrides() LoadOption { return func(o *loadOptions) { o.env = true } }
 
 // normalise makes countries the portal's names (UK → 英国) and material
 // paths absolute, and spells an ID's check character X as printed.
@@ -188,6 +209,9 @@ func (p *Profile) normalise(dir string) {
 		d := &p.Degrees[i]
 		country(&d.AwardingCountry)
 		country(&d.StudyCountry)
+		if p.src != nil {
+			p.src.outsideFiles(i, d.Materials)
+		}
 		d.Materials.resolve(resolve)
 	}
 	for i := range p.StudyHistory {

@@ -150,6 +150,16 @@ func TestLoadEnvOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p.Applicant.Phone == "13900139000" || len(p.EnvUsed()) != 0 {
+		t.Errorf("without EnvOverrides the environment changed the profile: phone %q, used %v", p.Applicant.Phone, p.EnvUsed())
+	}
+	if ig := strings.Join(p.EnvIgnored(), " "); !strings.Contains(ig, "AUTOFILL_APPLICANT_PHONE") || strings.Contains(ig, "AUTOFILL_PASSWORD") {
+		t.Errorf("EnvIgnored = %q", ig)
+	}
+	p, err = Load(path, EnvOverrides())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if p.Applicant.Phone != "13900139000" || p.Applicant.Address.PostalCode != "200000" || !p.Consent.ServiceAgreement {
 		t.Errorf("overrides not applied: phone %q postal %q consent %v", p.Applicant.Phone, p.Applicant.Address.PostalCode, p.Consent.ServiceAgreement)
 	}
@@ -162,7 +172,7 @@ func TestLoadEnvOverrides(t *testing.T) {
 
 	t.Setenv("AUTOFILL_APPLICANT_PHONE", "12345")
 	t.Setenv("AUTOFILL_APPLICANT_BIRTH_DATE", "1998-13-01")
-	_, list := CheckAt(path, today)
+	_, list := CheckAt(path, today, EnvOverrides())
 	if _, ok := find(list, "applicant.phone", "(from $AUTOFILL_APPLICANT_PHONE)"); !ok {
 		t.Errorf("a bad override must name its variable:%s", dump(list))
 	}
@@ -174,7 +184,13 @@ func TestLoadEnvOverrides(t *testing.T) {
 func TestLoadEnvOnMissingKey(t *testing.T) {
 	src := strings.Replace(exampleYAML(t), "  former_name: \"\"\n", "", 1)
 	t.Setenv("AUTOFILL_APPLICANT_FORMER_NAME", "张小三")
-	p, list := loadProblems(t, "me.yaml", src)
+	p, err := Load(writeFile(t, "me.yaml", src), EnvOverrides())
+	var list []Problem
+	if pe, ok := err.(*Problems); ok {
+		list = pe.List
+	} else if err != nil {
+		t.Fatal(err)
+	}
 	if len(list) > 0 || p.Applicant.FormerName != "张小三" {
 		t.Fatalf("former_name %q:%s", p.Applicant.FormerName, dump(list))
 	}

@@ -150,6 +150,24 @@ func (p *Profile) Line(key string) int {
 	return p.src.line(key)
 }
 
+// EnvUsed maps each field path an environment variable overrode to the
+// variable (with EnvOverrides), sorted by path in EnvKeys.
+func (p *Profile) EnvUsed() map[string]string {
+	if p == nil || p.src == nil {
+		return nil
+	}
+	return p.src.env
+}
+
+// EnvIgnored lists the AUTOFILL_<KEY> variables that were set but ignored
+// because overrides were off.
+func (p *Profile) EnvIgnored() []string {
+	if p == nil || p.src == nil {
+		return nil
+	}
+	return p.src.ignored
+}
+
 // EnvOverride returns the environment variable that set key, if any
 // (AUTOFILL_APPLICANT_PHONE for applicant.phone).
 func (p *Profile) EnvOverride(key string) string {

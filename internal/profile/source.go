@@ -22,6 +22,11 @@ type source struct {
 	env   map[string]string // field path → environment variable that set it
 
 	encoding string // what the file was converted from: "" (UTF-8), GB18030, UTF-16
+	// ignored lists the AUTOFILL_<KEY> variables that were set while
+	// overrides were off.
+	ignored []string
+	trimmed []string         // field paths whose value had spaces around it (trimSpaces)
+	outside map[int][]string // degree index → material paths that leave the profile's folder
 }
 
 func newSource() *source {

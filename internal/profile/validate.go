@@ -25,6 +25,8 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 	c.supplements()
 	c.fileMode()
 	c.encoding()
+	c.text()
+	c.materialsOutside()
 	Sort(c.probs)
 	return c.probs
 }
@@ -34,11 +36,13 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 // complained about are dropped: they would only repeat it ("phone is
 // required" after "phone was read as a number"). The profile is nil when the
 // file could not be parsed.
-func Check(path string) (*Profile, []Problem) { return CheckAt(path, time.Now()) }
+func Check(path string, opts ...LoadOption) (*Profile, []Problem) {
+	return CheckAt(path, time.Now(), opts...)
+}
 
 // CheckAt is Check with "today" given.
-func CheckAt(path string, now time.Time) (*Profile, []Problem) {
-	p, err := Load(path)
+func CheckAt(path string, now time.Time, opts ...LoadOption) (*Profile, []Problem) {
+	p, err := Load(path, opts...)
 	var list []Problem
 	if err != nil {
 		pe, ok := err.(*Problems)

@@ -17,7 +17,16 @@ func Advise(err error) Item {
 	var mm *portal.MismatchError
 	var ve *portal.ValidationError
 	var fc *portal.ForbiddenClick
+	var xe *portal.ExtrasError
 	switch {
+	case errors.As(err, &xe):
+		en := make([]string, len(xe.Extras))
+		for i, x := range xe.Extras {
+			en[i] = x.String()
+		}
+		list := strings.Join(en, "; ")
+		return Item{"In the draft, not in your profile: " + list + ". Delete them on the portal (or add them to the profile if they belong), or run the same command with --prune to let autofill delete them.",
+			"草稿中有资料文件里没有的内容：" + list + "。请在网站上删除（如确属本人请补进资料文件），或加 --prune 重新运行同一命令由本工具删除。"}
 	case errors.As(err, &id):
 		return Item{"Log out, log in with the applicant's own account and run the same command again. Nothing was filled.",
 			"请退出当前账号，用申请人本人的账号登录后重新运行同一命令。本工具未填写任何内容。"}
@@ -62,6 +71,8 @@ func Headline(o Outcome) Item {
 		return Item{"Stopped with a problem", "遇到问题，已停止"}
 	case Interrupted:
 		return Item{"Interrupted", "已中断"}
+	case Submitted:
+		return Item{"Already submitted — pay yourself (or review)", "申请已提交 — 请自行支付（或查看）"}
 	}
 	return Item{"Running", "正在运行"}
 }

@@ -219,6 +219,11 @@ func (r *Recorder) Finish(res *portal.Result, err error, interrupted bool) {
 		for _, l := range res.Left {
 			r.rep.Left = append(r.rep.Left, Translate(r.red.String(l)))
 		}
+	case err == nil && res != nil && res.Submitted:
+		r.rep.Outcome = Submitted
+		for _, l := range res.Left {
+			r.rep.Left = append(r.rep.Left, Translate(r.red.String(l)))
+		}
 	case interrupted:
 		r.rep.Outcome = Interrupted
 		r.rep.Left = append(r.rep.Left, interruptedItem)

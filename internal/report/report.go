@@ -34,6 +34,8 @@ const (
 	Waiting     Outcome = "waiting"     // parked: a person must act, then run again
 	Failed      Outcome = "failed"      // something is wrong; Problems say what to do
 	Interrupted Outcome = "interrupted" // Ctrl-C or a closed browser; run again to continue
+	// Submitted: already submitted — pay yourself (or review); nothing changed.
+	Submitted Outcome = "submitted"
 )
 
 // PageStatus is where a page stands in the run.
