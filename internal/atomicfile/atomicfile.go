@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 )
 
-// Write writes data to a temporary file beside path and renames it over
-// path.
+// Write writes data to a temporary file beside path, syncs it to the disk
+// and renames it over path. Without the sync a power cut after the rename
+// can leave an empty file under the new name on some file systems.
 func Write(path string, data []byte, perm os.FileMode) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -22,6 +23,10 @@ func Write(path string, data []byte, perm os.FileMode) error {
 		return err
 	}
 	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err
 	}
