@@ -138,6 +138,20 @@ func TestRerunsKeepOneApplicationEqualToTheProfile(t *testing.T) {
 		t.Errorf("with a full disk: ready %v, err %v (exit %d); want failed, exit 1", res.Ready, err, exitcode.Of(err))
 	}
 
+	// The person pressed 提交 but has not paid: the draft waits on 在线支付.
+	// A re-run clicks nothing, says so, and is no failure.
+	before := h.sim.State(p.Account.Username)
+	h.sim.Advance(portalsim.Advance{Account: p.Account.Username, To: portalsim.StatusAwaitingPayment})
+	res, _, err = h.run(edited2, nil)
+	if err != nil || !res.Submitted || res.Ready {
+		t.Errorf("a draft waiting on payment: submitted %v, ready %v, err %v; want submitted, no error", res.Submitted, res.Ready, err)
+	}
+	after := h.sim.State(p.Account.Username)
+	if len(after.Applications) != len(before.Applications) || after.PaymentAttempts != 0 || after.SubmitAttempts != 0 {
+		t.Errorf("a draft waiting on payment was touched: %d → %d applications, %d payment attempts",
+			len(before.Applications), len(after.Applications), after.PaymentAttempts)
+	}
+
 	// Two runs of one account at once: the second is told who holds it.
 	q := example(t, user("twice@example.com"))
 	h.register(q)
