@@ -86,16 +86,19 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 			}
 		}
 	}
-	captcha := false
+	// Every human.* control on the page (a captcha to type, a slider to
+	// drag) is the person's; the maps say which ones may show.
+	var steps []string
 	for _, f := range m.Fields {
-		if f.Key == "human.captcha" {
-			captcha = r.present(ctx, m, f)
+		if strings.HasPrefix(f.Key, "human.") && r.present(ctx, m, f) {
+			steps = append(steps, f.Label)
 		}
 	}
-	if captcha || r.password == "" {
-		msg, zh := "Type the captcha (验证码) in the browser and click 登录.", "请在浏览器中输入验证码并点击“登录”。"
+	if len(steps) > 0 || r.password == "" {
+		what := strings.Join(steps, "、")
+		msg, zh := "Complete "+what+" in the browser and click 登录.", "请在浏览器中完成“"+what+"”并点击“登录”。"
 		if r.password == "" {
-			msg, zh = "Type your password and the captcha in the browser, then click 登录.", "请在浏览器中输入密码和验证码，然后点击“登录”。"
+			msg, zh = "Type your password in the browser, complete any captcha or slider, then click 登录.", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“登录”。"
 		}
 		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
 		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {

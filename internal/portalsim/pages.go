@@ -156,6 +156,10 @@ func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, redirect, http.StatusFound)
 		return
 	}
+	if s.o.Variant.SSO {
+		s.ssoRedirect(w, r, redirect)
+		return
+	}
 	s.render(w, view{ID: "login", Data: map[string]any{
 		"captcha":  s.captcha,
 		"redirect": redirect,

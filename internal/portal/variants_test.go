@@ -1,0 +1,138 @@
+package portal_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cscse-tools/autofill/internal/browser/browsertest"
+	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
+	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/selectors"
+)
+
+// fixture is one fictional applicant of examples/.
+type fixture struct {
+	file, degree string
+}
+
+var fixtures = map[string]fixture{
+	"id card":    {"../../examples/me.yaml", ""},
+	"passport":   {"../../examples/passport.yaml", "msc"},
+	"hk permit":  {"../../examples/hk-permit.yaml", ""},
+	"no records": {"../../examples/no-records.yaml", ""},
+}
+
+// The portal in every form public evidence allows: every preset with every
+// fixture applicant, every single knob with one. Each reaches a ready draft
+// whose accepted record equals the profile field by field, without a
+// submit, a payment or a click on a skip/fallback control. One browser
+// serves every run (a run is ~20 s; the whole matrix stays near 5 min on
+// 2 cores).
+func TestVariantMatrix(t *testing.T) {
+	maps, err := pagemap.Load(selectors.FS, "selectors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := browsertest.Start(t)
+	type cell struct {
+		name    string
+		variant portalsim.Variant
+		who     []string
+	}
+	var cells []cell
+	all := []string{"id card", "passport", "hk permit", "no records"}
+	only := os.Getenv("AUTOFILL_MATRIX") // e.g. "knob/sso": run one cell while iterating
+	for _, name := range portalsim.PresetNames() {
+		if name == "classic" || name == portalsim.DefaultPreset {
+			cells = append(cells, cell{"preset/" + name, portalsim.Presets[name], all})
+		}
+	}
+	for _, k := range portalsim.KnobNames() {
+		v, _ := portalsim.Knob(k)
+		who := []string{"id card"}
+		switch k {
+		case "no_records", "old_verify":
+			who = []string{"no records"}
+		case "foreign_ids":
+			who = []string{"hk permit"}
+		}
+		cells = append(cells, cell{"knob/" + k, v, who})
+	}
+	for _, c := range cells {
+		if only != "" && !strings.HasPrefix(c.name, only) {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			h := &harness{t: t, sim: simtest.Start(t, portalsim.Options{Demo: true, Variant: c.variant}),
+				maps: maps, b: b, pw: map[string]string{}}
+			t.Cleanup(h.assertNeverSubmitted)
+			t.Cleanup(func() { assertNoSkipClicks(t, h) })
+			for _, who := range c.who {
+				t.Run(who, func(t *testing.T) {
+					h.t = t
+					f := fixtures[who]
+					p := loadFixture(t, f.file)
+					if p.Applicant.Verification == "no_records" {
+						// The person chooses 无法获取出入境记录 (or skips) in
+						// the page; the hook stands in for them.
+						h.register(p)
+						h.sim.Server.SkipVerification(p.Account.Username)
+					}
+					res, rec, err := h.run(p, func(o *portal.Options) { o.DegreeID = f.degree })
+					if c.variant.SignOnline && err != nil && res != nil && res.Page == "materials" {
+						t.Fatalf("signing: %v", err)
+					}
+					mustReady(t, res, err)
+					d, _ := p.Degree(f.degree)
+					assertAcceptedOf(t, h, p, d)
+					_ = rec
+				})
+			}
+		})
+	}
+}
+
+func loadFixture(t *testing.T, file string) *profile.Profile {
+	t.Helper()
+	p, err := profile.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Consent.ServiceAgreement = true
+	return p
+}
+
+// assertAcceptedOf compares what the simulator saved for degree d with the
+// profile, in the terms of the simulator's variant.
+func assertAcceptedOf(t *testing.T, h *harness, p *profile.Profile, d *profile.Degree) {
+	t.Helper()
+	st := h.sim.State(p.Account.Username)
+	want := h.sim.Server.Expect(dryrun.Expected(p, d, h.maps))
+	for _, a := range st.Applications {
+		if a.Accepted.Degree["学位外文名称"] != d.DegreeName {
+			continue
+		}
+		diffs, n := dryrun.Compare(want, a.Accepted)
+		for _, df := range diffs {
+			t.Errorf("accepted differs: %s", df)
+		}
+		if n < 30 {
+			t.Errorf("only %d fields compared", n)
+		}
+		return
+	}
+	t.Fatalf("no application for %s", d.DegreeName)
+}
+
+func assertNoSkipClicks(t *testing.T, h *harness) {
+	for user := range h.pw {
+		if st := h.sim.State(user); st.SkipClicks != 0 {
+			t.Errorf("SAFETY: %s: the page saw %d clicks on a skip/fallback control", user, st.SkipClicks)
+		}
+	}
+}
