@@ -106,6 +106,8 @@ func Register(s *portalsim.Server, p *profile.Profile, maps *pagemap.Set) (usern
 		Nationality: a.Nationality,
 		IDType:      text("applicant.id_type", a.IDType),
 		IDNumber:    a.IDNumber,
+		// The simulator's person takes the path the profile names.
+		Verification: a.Verification,
 	})
 	return username, password, err
 }

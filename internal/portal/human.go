@@ -114,6 +114,23 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 	return r.submitAndLeave(ctx, m, login, "登录")
 }
 
+// humanStep waits while a form page shows something only the person does
+// (the map's human_steps, e.g. signing 授权声明 online).
+func (r *runner) humanStep(ctx context.Context, h pagemap.HumanStep) error {
+	if n, err := call[int](ctx, "visibleCount", h.CSS); err != nil || n <= 0 {
+		return err
+	}
+	r.emit(Event{Type: EvHuman, Human: h.Name, Message: h.Message, MessageZH: h.MessageZH})
+	if err := r.waitHuman(ctx, h.Name, func() (bool, error) {
+		n, err := call[int](ctx, "visibleCount", h.CSS)
+		return n == 0, err
+	}); err != nil {
+		return err
+	}
+	r.emit(Event{Type: EvHumanDone, Human: h.Name})
+	return nil
+}
+
 // agreement accepts the service agreement only with the profile's consent.
 func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
 	if r.vals.p.Consent.ServiceAgreement {
@@ -159,10 +176,18 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvWarning, Message: "could not save the QR code: " + err.Error() + "; scan it in the browser window"})
 		qr = ""
 	}
-	r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
-		Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
-			"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
-		MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
+	if skip := r.skipOffered(ctx, v); skip != "" && r.vals.p.Applicant.Verification == "no_records" {
+		// The person's choice, and only theirs: the tool never clicks it.
+		r.emit(Event{Type: EvHuman, Human: "no_records",
+			Message: "Your profile says verification: no_records. Click «" + skip + "» in the browser yourself (autofill never clicks it); " +
+				"the materials page will then ask for 出入境记录 (degrees[].materials.entry_exit).",
+			MessageZH: "您的资料选择了不进行实人认证（no_records）：请您在浏览器中亲自点击“" + skip + "”（本工具不会代为点击），之后需在“上传材料”页上传出入境记录。"})
+	} else {
+		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+			Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
+				"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
+			MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
+	}
 	next, hasNext := m.Action("next")
 	var lastStatus string
 	var pending string
@@ -202,6 +227,16 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 	}
 	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.FaceAndCode)})
 	return nil
+}
+
+// skipOffered returns the text of the page's way out without records when it
+// shows one (verify.skip in the map), else "".
+func (r *runner) skipOffered(ctx context.Context, v *pagemap.Verify) string {
+	if v.Skip.CSS == "" {
+		return ""
+	}
+	t, _ := call[string](ctx, "text", v.Skip.CSS)
+	return t
 }
 
 func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) error {

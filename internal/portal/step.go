@@ -62,6 +62,11 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 			return err
 		}
 	}
+	for _, h := range m.HumanSteps {
+		if err := r.humanStep(ctx, h); err != nil {
+			return err
+		}
+	}
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
@@ -138,7 +143,12 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 	var got res
 	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
 		var err error
-		got, err = call[res](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
+		for _, label := range append([]string{f.Label}, f.Aliases...) {
+			got, err = call[res](ctx, "resolve", f.CSS, label, string(f.Kind), scope)
+			if err != nil || got.How != "missing" {
+				break
+			}
+		}
 		if err != nil {
 			return false, err
 		}
@@ -178,10 +188,26 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 // present reports, without waiting, whether a field's control is on the page
 // (by selector or by label), for controls that only sometimes exist.
 func (r *runner) present(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
-	res, err := call[struct {
-		How string `json:"how"`
-	}](ctx, "resolve", f.CSS, f.Label, string(f.Kind), m.Scope())
-	return err == nil && (res.How == "css" || res.How == "label")
+	for _, label := range append([]string{f.Label}, f.Aliases...) {
+		res, err := call[struct {
+			How string `json:"how"`
+		}](ctx, "resolve", f.CSS, label, string(f.Kind), m.Scope())
+		if err == nil && (res.How == "css" || res.How == "label") {
+			return true
+		}
+	}
+	return false
+}
+
+// absent reports whether a control that only some forms of the page show
+// (may_be_absent) is missing, once the page has settled: a control another
+// field's value reveals appears in Vue's next render, after the page idles.
+func (r *runner) absent(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
+	if r.present(ctx, m, f) {
+		return false
+	}
+	_ = r.waitIdle(ctx)
+	return !r.present(ctx, m, f)
 }
 
 // fillField enters one profile value and proves it by reading it back.
@@ -199,8 +225,17 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		report(Skipped)
 		return rep, nil
 	}
+	if f.MayBeAbsent && r.absent(ctx, m, f) {
+		rep.Note = "not on this form of the page"
+		report(Skipped)
+		return rep, nil
+	}
 	v, _ := r.vals.get(f.Key)
 	w, err := wantFor(f, v)
+	if err == nil && w.empty && f.Fallback != "" {
+		fv, _ := r.vals.get(f.Fallback)
+		w, err = wantFor(f, fv)
+	}
 	if err != nil {
 		rep.Error = err.Error()
 		report(Failed)

@@ -274,6 +274,7 @@ func (s *Server) routes() {
 	api("DELETE /api/applications/{id}/materials/{key}/{file}", s.authed(s.apiDeleteFile))
 	api("POST /api/applications/{id}/submit", s.authed(s.apiSubmit))
 	api("POST /api/applications/{id}/pay", s.authed(s.apiPay))
+	s.variantRoutes(api)
 	m.Handle("/api/", s.api(func(*http.Request, *session) (any, error) {
 		return nil, httpErr(http.StatusNotFound, "接口不存在")
 	}))
