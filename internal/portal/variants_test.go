@@ -78,13 +78,21 @@ func TestVariantMatrix(t *testing.T) {
 					f := fixtures[who]
 					p := loadFixture(t, f.file)
 					res, rec, err := h.run(p, func(o *portal.Options) { o.DegreeID = f.degree })
-					if c.variant.SignOnline && err != nil && res != nil && res.Page == "materials" {
-						t.Fatalf("signing: %v", err)
-					}
 					mustReady(t, res, err)
 					d, _ := p.Degree(f.degree)
-					assertAcceptedOf(t, h, p, d)
-					_ = rec
+					app := assertAcceptedOf(t, h, p, d)
+					v := c.variant
+					skips := p.Applicant.Verification == "no_records" && (v.NoRecords || v.OldVerify)
+					noFace := v.ForeignIDs && p.Applicant.IDType != "id_card"
+					if app.RecordsRequired != (skips || noFace) {
+						t.Errorf("出入境记录 required: %v, want %v", app.RecordsRequired, skips || noFace)
+					}
+					if skips && !humanAsked(rec, "no_records") {
+						t.Error("the person was not told to choose the no-records path themselves")
+					}
+					if v.SignOnline && (!app.Signed || !humanAsked(rec, "sign_authorization")) {
+						t.Errorf("授权声明 signed %v; the person asked to sign: %v", app.Signed, humanAsked(rec, "sign_authorization"))
+					}
 				})
 			}
 		})
@@ -103,7 +111,7 @@ func loadFixture(t *testing.T, file string) *profile.Profile {
 
 // assertAcceptedOf compares what the simulator saved for degree d with the
 // profile, in the terms of the simulator's variant.
-func assertAcceptedOf(t *testing.T, h *harness, p *profile.Profile, d *profile.Degree) {
+func assertAcceptedOf(t *testing.T, h *harness, p *profile.Profile, d *profile.Degree) portalsim.AppState {
 	t.Helper()
 	st := h.sim.State(p.Account.Username)
 	for _, a := range st.Applications {
@@ -117,9 +125,19 @@ func assertAcceptedOf(t *testing.T, h *harness, p *profile.Profile, d *profile.D
 		if n < 30 {
 			t.Errorf("only %d fields compared", n)
 		}
-		return
+		return a
 	}
 	t.Fatalf("no application for %s", d.DegreeName)
+	return portalsim.AppState{}
+}
+
+func humanAsked(rec *portal.Recorder, step string) bool {
+	for _, e := range rec.Events() {
+		if e.Type == portal.EvHuman && e.Human == step {
+			return true
+		}
+	}
+	return false
 }
 
 func assertNoSkipClicks(t *testing.T, h *harness) {
