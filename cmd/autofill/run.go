@@ -49,6 +49,7 @@ type runOptions struct {
 	JSON        bool
 	Quiet       bool
 	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
+	Variant     string // --dry-run --variant: the simulator's form of the portal
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -123,6 +124,7 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.StringVar(&o.SimAssets, "sim-assets", "", "with --dry-run: the simulator's node_modules (default: found in the source tree)")
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
+	variantFlag(fs, &o.Variant, "with --dry-run: the form of the portal the simulator shows")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -155,6 +157,10 @@ func runRun(ctx context.Context, o *runOptions) error {
 		if st, err := os.Stat(o.Pages); err != nil || !st.IsDir() {
 			return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
 		}
+	}
+	variant, err := parseVariant(o.Variant)
+	if err != nil {
+		return err
 	}
 	maps, err := loadMaps(o.Selectors)
 	if err != nil {
@@ -193,7 +199,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	var sim *dryrun.Sim
 	if o.DryRun {
-		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets})
+		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return err
 		}
@@ -215,7 +221,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
 		bopts.UserDataDir = "" // a throw-away profile, removed afterwards
-		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine); it plays your part in the face scan and the 12367 code\n", sim.URL)
+		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s, variant %s (nothing leaves this machine); it plays your part in the slider, the face scan and the 12367 code\n", sim.URL, o.Variant)
 	} else {
 		spec.Password = passwordSource(o.io)
 		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
