@@ -50,6 +50,7 @@ type runOptions struct {
 	Quiet       bool
 	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
 	Variant     string // --dry-run --variant: the simulator's form of the portal
+	NameForm    bool   // --accept-name-form: the registered name may lack · or spaces
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -125,6 +126,7 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.BoolVar(&o.JSON, "json", false, "print events as JSON lines on stdout (for scripts)")
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
 	variantFlag(fs, &o.Variant, "with --dry-run: the form of the portal the simulator shows")
+	fs.BoolVar(&o.NameForm, "accept-name-form", false, "accept a registered name that differs from applicant.name only by · or spaces (registration drops them); an ID number must always match")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -169,6 +171,9 @@ func runRun(ctx context.Context, o *runOptions) error {
 	p, err := loadChecked(o.io, o.ProfilePath)
 	if err != nil {
 		return err
+	}
+	if o.NameForm {
+		p.Applicant.AcceptNameForm = true
 	}
 	deg, err := p.Degree(o.Degree)
 	if err != nil {

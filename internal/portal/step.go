@@ -86,6 +86,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 // never fill applicant A into applicant B's account.
 func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 	var diffs []string
+	formOnly := true
 	var reports []FieldReport
 	for _, f := range m.Fields {
 		if f.Kind != pagemap.Readonly {
@@ -108,9 +109,19 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 			return got.Value != "", err
 		})
 		rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind), Value: w.text, Found: got.Value, Healed: healed}
-		if same(f.Kind, w.text, got.Value) {
+		switch {
+		case same(f.Kind, w.text, got.Value):
 			rep.Status = Already
-		} else {
+		case f.Key == "applicant.name" && SameNameForm(w.text, got.Value) && r.vals.p.Applicant.AcceptNameForm:
+			rep.Status = Already
+			rep.Note = "the registered name differs in form only (· or spaces), accepted by accept_name_form"
+		case f.Key == "applicant.name" && SameNameForm(w.text, got.Value):
+			rep.Status = Failed
+			rep.Error = "differs in form only"
+			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
+				"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", f.Label, got.Value, w.text)))
+		default:
+			formOnly = false
 			rep.Status = Failed
 			rep.Error = "differs from the profile"
 			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q", f.Label, got.Value, w.text)))
@@ -121,9 +132,21 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvField, Field: &reports[i]})
 	}
 	if len(diffs) > 0 {
-		return failure(&IdentityError{Diffs: diffs})
+		return failure(&IdentityError{Diffs: diffs, FormOnly: formOnly})
 	}
 	return nil
+}
+
+// SameNameForm reports whether two names differ only in the forms a
+// registration may change: the middle dot of transcribed names (·, •, ・),
+// spaces, and letter case. Registration refuses · and spaces, so
+// 阿依古丽·买买提 is registered as 阿依古丽买买提. Rare characters shown as
+// images cannot be compared; those differences still stop the run.
+func SameNameForm(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ToUpper(strings.NewReplacer("·", "", "•", "", "・", "", "．", "", ".", "", " ", "", "\u3000", "").Replace(s))
+	}
+	return norm(a) == norm(b) && norm(a) != ""
 }
 
 // resolve finds a field's control: by its selector, or by its exact, unique
