@@ -106,7 +106,7 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "human_steps"},
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "never_click_optional", "human_steps"},
 	"HumanStep": {"name", "css", "message", "message_zh"},
 	"Detect":    {"css", "text"},
 	"Target":    {"css", "text"},

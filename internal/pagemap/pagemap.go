@@ -63,6 +63,10 @@ type Map struct {
 	Verify     *Verify           `yaml:"verify"`
 	Actions    map[string]Target `yaml:"actions"`
 	NeverClick []string          `yaml:"never_click"`
+	// NeverClickOptional are guarded like NeverClick but shown only on some
+	// forms of the page (无法获取出入境记录, 机构用户登录): their absence from
+	// a page is not drift.
+	NeverClickOptional []string `yaml:"never_click_optional"`
 	// HumanSteps are what only a person does on a form page (signing
 	// 授权声明 online): each holds the run until its element is gone.
 	HumanSteps []HumanStep `yaml:"human_steps"`
@@ -165,6 +169,11 @@ type HumanStep struct {
 	CSS       string `yaml:"css"`
 	Message   string `yaml:"message"`
 	MessageZH string `yaml:"message_zh"`
+}
+
+// Never is every selector the click guard refuses on this page.
+func (m *Map) Never() []string {
+	return append(slices.Clone(m.NeverClick), m.NeverClickOptional...)
 }
 
 // Action returns a named action's target and whether the map has it.

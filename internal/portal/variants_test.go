@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -146,4 +147,26 @@ func assertNoSkipClicks(t *testing.T, h *harness) {
 			t.Errorf("SAFETY: %s: the page saw %d clicks on a skip/fallback control", user, st.SkipClicks)
 		}
 	}
+}
+
+// Registration drops · and spaces from a name: the guard says the names
+// differ in form only and stops until the person accepts that form; then
+// the run goes on. (A different ID number always stops: TestWrongAccount….)
+func TestNameFormOnly(t *testing.T) {
+	h := newHarness(t, portalsim.Options{})
+	p := example(t, func(p *profile.Profile) {
+		p.Applicant.Name = "阿依古丽·买买提"
+		p.Account.Username = "ayi@example.com"
+	})
+	registered := *p
+	registered.Applicant.Name = "阿依古丽买买提"
+	h.register(&registered)
+	_, _, err := h.run(p, nil)
+	var ie *portal.IdentityError
+	if !errors.As(err, &ie) || !ie.FormOnly || !strings.Contains(err.Error(), "--accept-name-form") {
+		t.Fatalf("want a form-only identity stop naming --accept-name-form, got %v", err)
+	}
+	p.Applicant.AcceptNameForm = true
+	res, _, err := h.run(p, nil)
+	mustReady(t, res, err)
 }
