@@ -32,8 +32,8 @@ var fixtures = map[string]fixture{
 // fixture applicant, every single knob with one. Each reaches a ready draft
 // whose accepted record equals the profile field by field, without a
 // submit, a payment or a click on a skip/fallback control. One browser
-// serves every run (a run is ~20 s; the whole matrix stays near 5 min on
-// 2 cores).
+// serves every run, each in its own tab; cells run side by side (-parallel,
+// GOMAXPROCS by default), so the 18 runs of ~20 s take about 5 min on 2 cores.
 func TestVariantMatrix(t *testing.T) {
 	maps, err := pagemap.Load(selectors.FS, "selectors")
 	if err != nil {
@@ -69,6 +69,7 @@ func TestVariantMatrix(t *testing.T) {
 			continue
 		}
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // cells wait on the simulator's person as much as they compute
 			h := &harness{t: t, sim: simtest.Start(t, portalsim.Options{Demo: true, Variant: c.variant}),
 				maps: maps, b: b, pw: map[string]string{}}
 			t.Cleanup(h.assertNeverSubmitted)
