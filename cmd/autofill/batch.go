@@ -31,6 +31,7 @@ type batchOptions struct {
 	RunDir    string
 	RemoteURL string
 	BaseURL   string
+	Variant   string
 	Wait      time.Duration
 	Passwords string
 	Headless  bool
@@ -95,6 +96,7 @@ func newBatchCmd(a *app) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.IntVar(&opts.Parallel, "parallel", runtime.NumCPU(), "applicants filling at once (one waiting for a person does not count)")
+	variantFlag(f, &opts.Variant, "with --dry-run: the form of the portal the simulator shows")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "run every job against one built-in portal simulator, headless; nothing leaves this machine")
 	f.StringVar(&opts.RunDir, "run-dir", "", "the batch directory: one run directory per degree and the summary (default runs/batch, or runs/batch-dry-run); use the same one to continue")
 	f.StringVar(&opts.RemoteURL, "remote-url", "", "use a remote browser or browser pool that speaks the DevTools protocol (ws://… or http://host:9222); each applicant connects anew")
@@ -200,7 +202,11 @@ func (o *batchOptions) prepare(ctx context.Context, bo *batch.Options) (cleanup 
 	logf := func(f string, a ...any) { l := o.log(); l.Debug().Msgf(f, a...) }
 	bopts := browser.Options{ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, Logf: logf}
 	if o.DryRun {
-		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets})
+		variant, err := parseVariant(o.Variant)
+		if err != nil {
+			return cleanup, err
+		}
+		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return cleanup, err
 		}

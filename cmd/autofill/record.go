@@ -36,6 +36,7 @@ type recordOptions struct {
 	Reveal    bool
 	Timeout   time.Duration
 	Profile   string // whose personal texts to scrub besides what the pages show
+	Variant   string // with --sim: the simulator's form of the portal
 
 	// enter delivers the person's Enter presses (tests); nil reads the
 	// terminal when there is one.
@@ -86,6 +87,7 @@ Then run ` + "`autofill check --recordings DIR`" + ` to test the page maps again
 	f.BoolVar(&opts.Headless, "headless", false, "no browser window (only useful with --sim or a remote browser)")
 	f.StringVar(&opts.Chrome, "chrome", "", "the Chrome, Chromium or Edge to start (default: found automatically)")
 	f.StringVar(&opts.Selectors, "selectors", "", "page maps that recognise the pages (default: the built-in ones)")
+	f.StringVar(&opts.Variant, "variant", "classic", "with --sim: the form of the portal to record (a preset or knobs, as for `autofill sim`); recordings/ in the source tree is classic")
 	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --sim: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	f.BoolVar(&opts.Reveal, "reveal", false, "before saving, show conditional fields (untick 就读学校与颁证学校相同, pick 其他（手动输入）…); never saves the form (always on with --sim)")
 	f.DurationVar(&opts.Timeout, "timeout", 15*time.Second, "how long to wait for a page to settle or a dropdown to open")
@@ -148,7 +150,11 @@ func runRecord(ctx context.Context, o *recordOptions) error {
 // captcha on (so the login page shows all its fields).
 func recordSim(ctx context.Context, o *recordOptions, copts capture.Options, save func(*capture.Snapshot) error) error {
 	on := true
-	sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Captcha: &on})
+	variant, err := parseVariant(o.Variant)
+	if err != nil {
+		return err
+	}
+	sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Captcha: &on, Variant: variant})
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}

@@ -56,6 +56,8 @@ type runOptions struct {
 	// Prune deletes uploads and 学习经历 rows the draft holds and the
 	// profile no longer has, after listing them.
 	Prune bool
+	Variant     string // --dry-run --variant: the simulator's form of the portal
+	NameForm    bool   // --accept-name-form: the registered name may lack · or spaces
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
@@ -141,6 +143,8 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.BoolVar(&o.Quiet, "quiet", false, "print only what you must do and the result")
 	fs.BoolVar(&o.EnvOverrides, "env-overrides", false, "let AUTOFILL_<KEY> variables (AUTOFILL_APPLICANT_PHONE …) override profile values; each one used is printed, masked, and kept in the report")
 	fs.BoolVar(&o.Prune, "prune", false, "delete uploads and 学习经历 rows the draft holds but the profile no longer has (listed first); without it they are listed and the draft is not ready")
+	variantFlag(fs, &o.Variant, "with --dry-run: the form of the portal the simulator shows")
+	fs.BoolVar(&o.NameForm, "accept-name-form", false, "accept a registered name that differs from applicant.name only by · or spaces (registration drops them); an ID number must always match")
 	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
 }
 
@@ -174,6 +178,10 @@ func runRun(ctx context.Context, o *runOptions) error {
 			return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
 		}
 	}
+	variant, err := parseVariant(o.Variant)
+	if err != nil {
+		return err
+	}
 	maps, err := loadMaps(o.Selectors)
 	if err != nil {
 		return err
@@ -185,6 +193,9 @@ func runRun(ctx context.Context, o *runOptions) error {
 	p, err := loadChecked(o.io, o.ProfilePath, lopts...)
 	if err != nil {
 		return err
+	}
+	if o.NameForm {
+		p.Applicant.AcceptNameForm = true
 	}
 	notes := envNotes(p)
 	for _, n := range notes {
@@ -219,7 +230,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	var sim *dryrun.Sim
 	if o.DryRun {
-		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets})
+		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return err
 		}
@@ -241,7 +252,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
 		bopts.UserDataDir = "" // a throw-away profile, removed afterwards
-		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s (nothing leaves this machine); it plays your part in the face scan and the 12367 code\n", sim.URL)
+		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s, variant %s (nothing leaves this machine); it plays your part in the slider, the face scan and the 12367 code\n", sim.URL, o.Variant)
 	} else {
 		spec.Password = passwordSource(o.io)
 		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -18,12 +19,14 @@ import (
 )
 
 type simOptions struct {
-	io     *iostreams.IOStreams
-	log    func() zerolog.Logger
-	addr   string
-	demo   bool
-	hooks  bool
-	assets string
+	io      *iostreams.IOStreams
+	log     func() zerolog.Logger
+	addr    string
+	demo    bool
+	hooks   bool
+	assets  string
+	variant string
+	ssoAddr string
 }
 
 func newSimCmd(a *app) *cobra.Command {
@@ -36,7 +39,14 @@ func newSimCmd(a *app) *cobra.Command {
 Element UI like the real one, with accounts, sessions, captchas and server-side
 validation. Nothing you do there reaches the real portal.
 
-With --demo it also plays the person: no captcha, the face scan and the
+--variant chooses the form of the portal (default 2025, the most likely live
+one: login through the separate 统一用户身份认证系统 with a slider captcha,
+微留服 + 12367 with 无法获取出入境记录, no same-school checkbox, 基本信息
+without address). Presets: classic (the first reconstruction), 2025, older
+(the 2020–2024 verification page), 2026 (2025 with 授权声明 signed online).
+Knobs, one form each, added to a preset or on their own:
+` + portalsim.KnobHelp() + `
+With --demo it also plays the person: no captcha (the slider counts as dragged), the face scan and the
 移民局12367 code complete by themselves about a second after the QR code
 appears, and a demo account with a verified, filled draft is ready, so every
 page can be opened directly. Submit and payment never complete in demo mode.
@@ -49,7 +59,14 @@ Vue and Element UI are built into autofill: nothing else to install.`,
   autofill sim --demo --addr 0.0.0.0:9090
 
   # Without demo mode: register accounts and complete steps via /__sim/ hooks
-  autofill sim --hooks`,
+  autofill sim --hooks
+
+  # Today's pages as first reconstructed, or one knob on top of them
+  autofill sim --demo --variant classic
+  autofill sim --demo --variant classic,sso
+
+  # The 2025 portal with 授权声明 signed online
+  autofill sim --demo --variant 2025,sign_online`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSim(cmd.Context(), opts)
@@ -59,27 +76,49 @@ Vue and Element UI are built into autofill: nothing else to install.`,
 	f.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	f.BoolVar(&opts.demo, "demo", false, "stand in for the person and seed a demo account with a filled draft")
 	f.BoolVar(&opts.hooks, "hooks", false, "serve the /__sim/ test hooks (always on with --demo)")
+	variantFlag(f, &opts.variant, "the form of the portal to show")
+	f.StringVar(&opts.ssoAddr, "sso-addr", "", "with an SSO variant: where the 统一用户身份认证系统 listens (default: the next port after --addr)")
 	f.StringVar(&opts.assets, "assets", "", "a node_modules directory with vue and element-ui to serve instead of the copy built into autofill (or $"+portalsim.EnvAssets+")")
 	return cmd
 }
 
 func runSim(ctx context.Context, o *simOptions) error {
 	log := o.log()
-	srv, err := portalsim.New(portalsim.Options{Demo: o.demo, Hooks: o.hooks, AssetsDir: o.assets, Logger: &log})
+	variant, err := parseVariant(o.variant)
+	if err != nil {
+		return err
+	}
+	srv, err := portalsim.New(portalsim.Options{Demo: o.demo, Hooks: o.hooks, AssetsDir: o.assets, Logger: &log, Variant: variant})
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, err := listen(o.addr, "--addr")
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			return exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: the port is in use (another simulator?); choose another with --addr, e.g. --addr 127.0.0.1:8090", o.addr)
-		}
-		return exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: %v; check --addr (host:port)", o.addr, err)
+		return err
 	}
 	url := "http://" + displayAddr(ln.Addr().String())
+	var sso *http.Server
+	if variant.SSO {
+		addr := o.ssoAddr
+		if addr == "" {
+			addr = nextPort(ln.Addr().String())
+		}
+		sln, err := listen(addr, "--sso-addr")
+		if err != nil {
+			_ = ln.Close()
+			return err
+		}
+		srv.SetLoginURL("http://" + displayAddr(sln.Addr().String()))
+		sso = &http.Server{Handler: srv.SSOHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = sso.Serve(sln) }()
+	}
 	out := o.io.Out
 	fmt.Fprintf(out, "Portal simulator (模拟器 SIMULATOR) — not the real CSCSE portal; nothing here is submitted anywhere.\n\n")
+	fmt.Fprintf(out, "  Variant:  %s (%s)\n", o.variant, variant)
 	fmt.Fprintf(out, "  Open:     %s/login\n", url)
+	if variant.SSO {
+		fmt.Fprintf(out, "  Login:    %s (统一用户身份认证系统, its own origin; drag the slider to the end)\n", srv.LoginURL())
+	}
 	if o.demo {
 		fmt.Fprintf(out, "  Log in:   user %s, password %s (fictional applicant %s)\n", portalsim.DemoAccount.Username, portalsim.DemoAccount.Password, portalsim.DemoAccount.Name)
 		fmt.Fprintf(out, "  Draft:    %s/apply/%s/basic-info (verified and filled)\n", url, portalsim.DemoAppID)
@@ -103,8 +142,36 @@ func runSim(ctx context.Context, o *simOptions) error {
 	shutCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = hs.Shutdown(shutCtx)
+	if sso != nil {
+		_ = sso.Shutdown(shutCtx)
+	}
 	fmt.Fprintln(o.io.ErrOut, "simulator stopped")
 	return nil
+}
+
+// listen opens addr, saying which flag to change when it cannot.
+func listen(addr, flag string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: the port is in use (another simulator?); choose another with %s, e.g. %s 127.0.0.1:8090", addr, flag, flag)
+		}
+		return nil, exitcode.Errorf(exitcode.BadInput, "cannot listen on %s: %v; check %s (host:port)", addr, err, flag)
+	}
+	return ln, nil
+}
+
+// nextPort is addr with the port after its own (the SSO beside the portal).
+func nextPort(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "127.0.0.1:0"
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n == 0 || n >= 65535 {
+		return net.JoinHostPort(host, "0")
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1))
 }
 
 // displayAddr turns a wildcard listen address into one a browser can open.

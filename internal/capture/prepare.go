@@ -93,9 +93,9 @@ func (p *preparer) click(ctx context.Context, locator string, arg string) error 
 	var pt point
 	var err error
 	if locator == "targetId" {
-		pt, err = call[point](ctx, locator, arg, p.m.NeverClick, false)
+		pt, err = call[point](ctx, locator, arg, p.m.Never(), false)
 	} else {
-		pt, err = call[point](ctx, locator, arg, p.m.NeverClick)
+		pt, err = call[point](ctx, locator, arg, p.m.Never())
 	}
 	switch {
 	case err != nil:
@@ -131,7 +131,7 @@ func (p *preparer) openSelect(ctx context.Context, f pagemap.Field, scope string
 	}
 	// Remote lists load after opening: wait for options, not for a time.
 	_ = portal.WaitFor(ctx, p.o.timeout()/3, f.Label+" options", func() (bool, error) {
-		st, err := call[popperState](ctx, "option", id, "", p.m.NeverClick)
+		st, err := call[popperState](ctx, "option", id, "", p.m.Never())
 		return !st.Loading && len(st.Offered) > 0, err
 	})
 	p.close(ctx, id, f.Label)
@@ -293,7 +293,7 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 	var st popperState
 	err := portal.WaitFor(ctx, p.o.timeout()/3, f.Manual.Option, func() (bool, error) {
 		var err error
-		st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.NeverClick)
+		st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.Never())
 		return !st.Loading && st.Count == 1 && !st.Animating, err
 	})
 	if err != nil && (f.Filterable || f.Remote) {
@@ -302,7 +302,7 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 		_, _ = chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: f.Manual.Option})
 		err = portal.WaitFor(ctx, p.o.timeout(), f.Manual.Option, func() (bool, error) {
 			var err error
-			st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.NeverClick)
+			st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.Never())
 			return !st.Loading && st.Count == 1 && !st.Animating, err
 		})
 	}

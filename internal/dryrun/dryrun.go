@@ -24,6 +24,7 @@ type Sim struct {
 	URL    string
 	Server *portalsim.Server
 	http   *http.Server
+	sso    *http.Server // the SSO's own listener (Variant.SSO), else nil
 }
 
 // Start serves a simulator in demo mode (no captcha, the face and code
@@ -40,13 +41,27 @@ func Start(o portalsim.Options) (*Sim, error) {
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = hs.Serve(ln) }()
-	return &Sim{URL: "http://" + ln.Addr().String(), Server: srv, http: hs}, nil
+	sim := &Sim{URL: "http://" + ln.Addr().String(), Server: srv, http: hs}
+	if o.Variant.SSO {
+		sso, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			_ = hs.Close()
+			return nil, fmt.Errorf("simulator SSO: %w", err)
+		}
+		sim.sso = &http.Server{Handler: srv.SSOHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = sim.sso.Serve(sso) }()
+		srv.SetLoginURL("http://" + sso.Addr().String())
+	}
+	return sim, nil
 }
 
 // Close stops the simulator.
 func (s *Sim) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	if s.sso != nil {
+		_ = s.sso.Shutdown(ctx)
+	}
 	err := s.http.Shutdown(ctx)
 	if errors.Is(err, context.DeadlineExceeded) {
 		return s.http.Close()
@@ -91,6 +106,8 @@ func Register(s *portalsim.Server, p *profile.Profile, maps *pagemap.Set) (usern
 		Nationality: a.Nationality,
 		IDType:      text("applicant.id_type", a.IDType),
 		IDNumber:    a.IDNumber,
+		// The simulator's person takes the path the profile names.
+		Verification: a.Verification,
 	})
 	return username, password, err
 }

@@ -124,6 +124,7 @@ func SaveAccepted(s *portalsim.Server, p *profile.Profile, d *profile.Degree, ma
 	if err != nil {
 		return err
 	}
+	want = s.Expect(want, app) // what this form of the portal shows
 	diffs, n := dryrun.Compare(want, app.Accepted)
 	if len(diffs) > 0 {
 		red := profile.NewRedactor(p)

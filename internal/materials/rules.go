@@ -58,6 +58,11 @@ var Slots = []Slot{
 		MinLongSide: a4PageMin, PrepareFloor: docFloor, PrepareCap: docCap},
 	{Key: "other", Label: "其他材料", Type: JPEG, MaxBytes: 1 * mb, Multi: true,
 		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
+	// Shown when verification was skipped (applicant.verification:
+	// no_records) or the ID is not a 居民身份证; then it is required.
+	{Key: "entry_exit", Label: "出入境记录", Type: JPEG, MaxBytes: 1 * mb, Multi: true,
+		Note:        "required when the entry/exit records were not fetched on 实人认证",
+		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
 }
 
 // SlotByKey returns the slot with the given profile key.

@@ -52,13 +52,16 @@ func TestCommittedRecordingsFitTheMaps(t *testing.T) {
 			if afterNote(p.Page, n) {
 				continue
 			}
+			if strings.Contains(n, "shown only on some forms of the portal") || strings.Contains(n, "shown only when the person must act") {
+				continue // a control of another variant of the portal (portalsim.Variant), not of these classic recordings
+			}
 			t.Errorf("%s: every control of the simulator should be recorded and checked, but: %s", p.Page, n)
 		}
 		if p.Recording == "" || p.Selectors == 0 {
 			t.Errorf("%s: nothing checked", p.Page)
 		}
 	}
-	want := map[string]int{"login": 3, "verify": 1, "basic-info": 13, "apply-type": 1, "degree": 18, "study-history": 7, "materials": 7}
+	want := map[string]int{"login": 4, "verify": 1, "basic-info": 13, "apply-type": 1, "degree": 18, "study-history": 7, "materials": 8}
 	for _, p := range rep.Pages {
 		if n, ok := want[p.Page]; ok && p.Fields != n {
 			t.Errorf("%s: %d fields checked, want %d", p.Page, p.Fields, n)

@@ -29,6 +29,8 @@ type item struct {
 	optional string // why it may be absent (a condition); absence is then a note
 	hidden   bool   // shown only at times (a notice): hidden matches are fine
 	isField  bool
+	aliases  []string // other labels of the same control on other forms of the portal
+	absentOK bool     // may_be_absent: missing on this form, even with its label left over
 }
 
 // items lists every selector of a map.
@@ -106,10 +108,17 @@ func items(m *pagemap.Map) []item {
 			it.hidden = true
 			it.optional = "shown only at times"
 		}
+		if t.Optional {
+			it.hidden = true
+			it.optional = "shown only on some forms of the portal"
+		}
 		out = append(out, it)
 	}
 	return out
 }
+
+// spaceless compares button texts as a person reads them: 登 录 is 登录.
+func spaceless(s string) string { return strings.ReplaceAll(portal.NormText(s), " ", "") }
 
 func fieldItem(f pagemap.Field, scope, what string) item {
 	if what == "" {
@@ -121,6 +130,17 @@ func fieldItem(f pagemap.Field, scope, what string) item {
 	}
 	if f.When != "" {
 		it.optional = "shown only when " + f.When
+	}
+	it.aliases = f.Aliases
+	switch {
+	case f.MayBeAbsent:
+		it.optional = "shown only on some forms of the portal"
+		it.absentOK = true
+	case strings.HasPrefix(f.Key, "human.") && f.Optional:
+		// The person's control (a captcha, a slider): never filled by the
+		// tool, so its kind and label are not the map's to confirm.
+		it.optional = "shown only when the person must act"
+		it.Kind = ""
 	}
 	if f.Kind == pagemap.Select || f.Kind == pagemap.Radio {
 		for _, t := range f.Options {
@@ -182,7 +202,7 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 	case f.Visible == 0 && f.Hidden > 0 && it.hidden:
 		notes = append(notes, fmt.Sprintf("%s %s: present but not shown in %s (%s)", it.what, sel, file, it.optional))
 		return
-	case f.Visible == 0 && it.optional != "" && f.ByLabel == 0:
+	case f.Visible == 0 && it.optional != "" && (f.ByLabel == 0 || it.absentOK):
 		notes = append(notes, fmt.Sprintf("%s %s: not in %s (%s); not checked", describe(it), sel, file, it.optional))
 		return
 	case f.Visible == 0 && f.Hidden > 0:
@@ -201,7 +221,7 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 		fail("selector %s matches %d visible elements in %s; it must match exactly one", sel, f.Visible, file)
 		return
 	}
-	if it.text != "" && portal.NormText(f.Text) != portal.NormText(it.text) {
+	if it.text != "" && spaceless(f.Text) != spaceless(it.text) {
 		fail("selector %s finds %s; the map says its text is %q", sel, f.Is, it.text)
 	}
 	if it.Kind != "" {
@@ -212,6 +232,9 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 			switch {
 			case !f.InItem:
 				fail("selector %s finds %s outside any form item (.el-form-item), so its label cannot be confirmed", sel, f.Is)
+			case !f.LabelOK && (f.ItemLabel == "" || slices.Contains(it.aliases, f.ItemLabel)):
+				// A label-less form (the SSO's placeholders) cannot contradict
+				// the map; an alias is the same control on another form.
 			case !f.LabelOK:
 				q := p
 				q.Message = fmt.Sprintf("the form item of selector %s is labelled %q in %s, not %q; if the portal renamed the field, set label: %s (if the selector now finds another field, fix the selector)", sel, f.ItemLabel, file, it.Label, f.ItemLabel)

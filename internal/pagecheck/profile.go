@@ -265,9 +265,17 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Status, fc.Detail = Skipped, "nothing to enter"
 		return fc, nil
 	}
+	if empty && f.Fallback != "" {
+		fc.Status, fc.Detail = Skipped, "nothing to enter; where the page always shows it, a run enters "+f.Fallback
+		return fc, nil
+	}
 	r, err := portal.CallJS[resolved](ctx, "__af.resolve", f.CSS, f.Label, string(f.Kind), scope)
 	if err != nil {
 		return fc, err
+	}
+	if f.MayBeAbsent && r.How != "css" && r.How != "label" {
+		fc.Status, fc.Detail = Skipped, "not on this form of the page"
+		return fc, nil
 	}
 	switch r.How {
 	case "css":

@@ -106,15 +106,16 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "values"},
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "never_click_optional", "human_steps", "values"},
 	"Value":     {"css", "label", "many", "words", "when"},
+	"HumanStep": {"name", "css", "message", "message_zh"},
 	"Detect":    {"css", "text"},
 	"Target":    {"css", "text"},
-	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
+	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "may_be_absent", "fallback", "aliases", "filterable", "remote", "manual", "table"},
 	"Manual":    {"option", "label", "css"},
 	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields", "delete", "confirm_delete"},
 	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review", "pay", "id_in_url", "user"},
-	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+	"Verify":    {"qr", "status", "code", "code_ok", "records", "skip", "guide"},
 	"UserInfo":  {"name", "id"},
 }
 
@@ -284,6 +285,11 @@ func check(m *Map) Problems {
 	if m.Verify != nil {
 		if m.Verify.Code.CSS == "" || m.Verify.CodeOK.CSS == "" || m.Verify.Records == "" {
 			add(m.Verify.Code.Line, "verify needs code.css, code_ok.css and records")
+		}
+	}
+	for i, h := range m.HumanSteps {
+		if h.Name == "" || h.CSS == "" || h.Message == "" {
+			add(m.LineAt(fmt.Sprintf("human_steps[%d]", i)), "human step needs name, css (shown while the person must act) and message")
 		}
 	}
 	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "") {

@@ -64,6 +64,13 @@ type Map struct {
 	Actions    map[string]Target `yaml:"actions"`
 	NeverClick []string          `yaml:"never_click"`
 	Values     map[string]Value  `yaml:"values"` // what the page shows, read and never typed into (after.go)
+	// NeverClickOptional are guarded like NeverClick but shown only on some
+	// forms of the page (无法获取出入境记录, 机构用户登录): their absence from
+	// a page is not drift.
+	NeverClickOptional []string `yaml:"never_click_optional"`
+	// HumanSteps are what only a person does on a form page (signing
+	// 授权声明 online): each holds the run until its element is gone.
+	HumanSteps []HumanStep `yaml:"human_steps"`
 
 	File string     `yaml:"-"` // where it was loaded from, for messages
 	Line int        `yaml:"-"` // line of `page:`
@@ -87,19 +94,29 @@ type Target struct {
 
 // Field maps one profile value to one control.
 type Field struct {
-	Key        string            `yaml:"key"`   // profile key: applicant.phone, degree.award_date, study.from
-	Label      string            `yaml:"label"` // the exact text beside the control
-	CSS        string            `yaml:"css"`   // the widget's root element
-	Kind       Kind              `yaml:"kind"`
-	Options    map[string]string `yaml:"options"`  // profile value → visible option text
-	When       string            `yaml:"when"`     // "key" or "!key": fill only when truthy/falsy
-	Optional   bool              `yaml:"optional"` // an empty profile value leaves the control alone
-	Filterable bool              `yaml:"filterable"`
-	Remote     bool              `yaml:"remote"` // options come from a search as you type
-	Manual     *Manual           `yaml:"manual"` // select: what to do when the value is not offered
-	Table      *TableSpec        `yaml:"table"`
-	Line       int               `yaml:"-"`
-	KindLine   int               `yaml:"-"`
+	Key      string            `yaml:"key"`   // profile key: applicant.phone, degree.award_date, study.from
+	Label    string            `yaml:"label"` // the exact text beside the control
+	CSS      string            `yaml:"css"`   // the widget's root element
+	Kind     Kind              `yaml:"kind"`
+	Options  map[string]string `yaml:"options"`  // profile value → visible option text
+	When     string            `yaml:"when"`     // "key" or "!key": fill only when truthy/falsy
+	Optional bool              `yaml:"optional"` // an empty profile value leaves the control alone
+	// MayBeAbsent: some forms of the portal do not show this control (a
+	// variant, not drift); when it is not on the page it is skipped.
+	MayBeAbsent bool `yaml:"may_be_absent"`
+	// Fallback is a profile key whose value fills the control when Key's
+	// is empty (就读地点 takes the awarding country on forms without the
+	// same-school checkbox).
+	Fallback string `yaml:"fallback"`
+	// Aliases are other texts the same control is labelled with on other
+	// forms of the portal (护照(通行证/身份证) for 护照/通行证).
+	Aliases    []string   `yaml:"aliases"`
+	Filterable bool       `yaml:"filterable"`
+	Remote     bool       `yaml:"remote"` // options come from a search as you type
+	Manual     *Manual    `yaml:"manual"` // select: what to do when the value is not offered
+	Table      *TableSpec `yaml:"table"`
+	Line       int        `yaml:"-"`
+	KindLine   int        `yaml:"-"`
 }
 
 // Manual is a select's escape hatch: pick Option, then type the value into
@@ -159,6 +176,28 @@ type Verify struct {
 	Code    Field  `yaml:"code"`    // the 8-digit 12367 code field
 	CodeOK  Target `yaml:"code_ok"` // confirms the code
 	Records string `yaml:"records"` // appears when the step is done
+	// Skip is the page's way out without records (无法获取出入境记录,
+	// 跳过实人认证程序…): only ever the person's click; the engine names it
+	// when the profile says verification: no_records.
+	Skip Target `yaml:"skip"`
+	// Guide is the page's own line saying which app scans the QR code
+	// (微留服, or 国家政务服务平台 on the older page), quoted to the person.
+	Guide string `yaml:"guide"`
+}
+
+// HumanStep is a person's act on a form page: while an element matching CSS
+// is visible, the tool says Message (and MessageZH) and waits; it never
+// acts on the element itself.
+type HumanStep struct {
+	Name      string `yaml:"name"`
+	CSS       string `yaml:"css"`
+	Message   string `yaml:"message"`
+	MessageZH string `yaml:"message_zh"`
+}
+
+// Never is every selector the click guard refuses on this page.
+func (m *Map) Never() []string {
+	return append(slices.Clone(m.NeverClick), m.NeverClickOptional...)
 }
 
 // Action returns a named action's target and whether the map has it.

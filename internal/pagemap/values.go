@@ -70,11 +70,16 @@ func (m *Map) Targets() []NamedTarget {
 	for i, css := range m.NeverClick {
 		out = append(out, NamedTarget{What: "never_click", Target: Target{CSS: css, Line: m.LineAt("never_click[" + strconv.Itoa(i) + "]")}})
 	}
+	for i, css := range m.NeverClickOptional {
+		out = append(out, NamedTarget{What: "never_click", Optional: true,
+			Target: Target{CSS: css, Line: m.LineAt("never_click_optional[" + strconv.Itoa(i) + "]")}})
+	}
 	return out
 }
 
 // NamedTarget is a target with the role it plays in its map.
 type NamedTarget struct {
-	What string
+	What     string
+	Optional bool // shown only on some forms of the page
 	Target
 }

@@ -144,7 +144,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		addedRows: map[int]bool{},
 	}
 	for _, p := range o.Maps.Pages() {
-		r.never = append(r.never, o.Maps.Get(p).NeverClick...)
+		r.never = append(r.never, o.Maps.Get(p).Never()...)
 	}
 	r.emit(Event{Type: EvStart, Message: fmt.Sprintf("degree %s: %s, %s", d.ID, d.AwardingInstitution, d.DegreeName)})
 	err = r.loop(ctx)

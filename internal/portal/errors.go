@@ -36,9 +36,15 @@ func (e *MismatchError) Error() string {
 // IdentityError says the logged-in account is not the profile's applicant.
 type IdentityError struct {
 	Diffs []string // "证件号码: page 1101**…, profile 4403**…" (masked)
+	// FormOnly: the only difference is the name's form (· or spaces), which
+	// the person may confirm (--accept-name-form); an ID number never is.
+	FormOnly bool
 }
 
 func (e *IdentityError) Error() string {
+	if e.FormOnly {
+		return "the name registered with this account differs from the profile's in form only; nothing was filled. " + strings.Join(e.Diffs, "; ")
+	}
 	return "this account belongs to someone else; nothing was filled. " + strings.Join(e.Diffs, "; ") +
 		". Log out and log in with the applicant's own account (account.username in the profile)"
 }

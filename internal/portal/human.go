@@ -86,16 +86,19 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 			}
 		}
 	}
-	captcha := false
+	// Every human.* control on the page (a captcha to type, a slider to
+	// drag) is the person's; the maps say which ones may show.
+	var steps []string
 	for _, f := range m.Fields {
-		if f.Key == "human.captcha" {
-			captcha = r.present(ctx, m, f)
+		if strings.HasPrefix(f.Key, "human.") && r.present(ctx, m, f) {
+			steps = append(steps, f.Label)
 		}
 	}
-	if captcha || r.password == "" {
-		msg, zh := "Type the captcha (验证码) in the browser and click 登录.", "请在浏览器中输入验证码并点击“登录”。"
+	if len(steps) > 0 || r.password == "" {
+		what := strings.Join(steps, "、")
+		msg, zh := "Complete "+what+" in the browser and click 登录.", "请在浏览器中完成“"+what+"”并点击“登录”。"
 		if r.password == "" {
-			msg, zh = "Type your password and the captcha in the browser, then click 登录.", "请在浏览器中输入密码和验证码，然后点击“登录”。"
+			msg, zh = "Type your password in the browser, complete any captcha or slider, then click 登录.", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“登录”。"
 		}
 		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
 		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {
@@ -109,6 +112,23 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 		return drift(&DriftError{Page: m.Page, Key: "actions.login", Label: "登录", Detail: "the map has no login action"})
 	}
 	return r.submitAndLeave(ctx, m, login, "登录")
+}
+
+// humanStep waits while a form page shows something only the person does
+// (the map's human_steps, e.g. signing 授权声明 online).
+func (r *runner) humanStep(ctx context.Context, h pagemap.HumanStep) error {
+	if n, err := call[int](ctx, "visibleCount", h.CSS); err != nil || n <= 0 {
+		return err
+	}
+	r.emit(Event{Type: EvHuman, Human: h.Name, Message: h.Message, MessageZH: h.MessageZH})
+	if err := r.waitHuman(ctx, h.Name, func() (bool, error) {
+		n, err := call[int](ctx, "visibleCount", h.CSS)
+		return n == 0, err
+	}); err != nil {
+		return err
+	}
+	r.emit(Event{Type: EvHumanDone, Human: h.Name})
+	return nil
 }
 
 // agreement accepts the service agreement only with the profile's consent.
@@ -156,10 +176,24 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvWarning, Message: "could not save the QR code: " + err.Error() + "; scan it in the browser window"})
 		qr = ""
 	}
-	r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
-		Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
-			"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
-		MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
+	if skip := r.skipOffered(ctx, v); skip != "" && r.vals.p.Applicant.Verification == "no_records" {
+		// The person's choice, and only theirs: the tool never clicks it.
+		r.emit(Event{Type: EvHuman, Human: "no_records",
+			Message: "Your profile says verification: no_records. Click «" + skip + "» in the browser yourself (autofill never clicks it); " +
+				"the materials page will then ask for 出入境记录 (degrees[].materials.entry_exit).",
+			MessageZH: "您的资料选择了不进行实人认证（no_records）：请您在浏览器中亲自点击“" + skip + "”（本工具不会代为点击），之后需在“上传材料”页上传出入境记录。"})
+	} else if guide := r.guide(ctx, v); guide != "" {
+		// The page says which app scans its QR code (forms differ): quote it.
+		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+			Message: "1) Verify your face as the page says: «" + guide + "» (the QR code is in the browser, or " + qr + "). " +
+				"2) If the page then asks for the 8-digit 移民局12367 authorization code, type it here or in the page; otherwise follow the page to fetch your entry/exit records.",
+			MessageZH: "1）请按页面提示完成实人认证：“" + guide + "”；2）如页面要求输入移民局12367的8位授权码，可在此输入或在网页中填写，否则按页面提示获取出入境记录。"})
+	} else {
+		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+			Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
+				"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
+			MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
+	}
 	next, hasNext := m.Action("next")
 	var lastStatus string
 	var pending string
@@ -199,6 +233,25 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 	}
 	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.FaceAndCode)})
 	return nil
+}
+
+// skipOffered returns the text of the page's way out without records when it
+// shows one (verify.skip in the map), else "".
+func (r *runner) skipOffered(ctx context.Context, v *pagemap.Verify) string {
+	if v.Skip.CSS == "" {
+		return ""
+	}
+	t, _ := call[string](ctx, "text", v.Skip.CSS)
+	return t
+}
+
+// guide returns the page's line about the QR code (verify.guide), or "".
+func (r *runner) guide(ctx context.Context, v *pagemap.Verify) string {
+	if v.Guide == "" {
+		return ""
+	}
+	t, _ := call[string](ctx, "text", v.Guide)
+	return t
 }
 
 func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) error {

@@ -62,6 +62,11 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 			return err
 		}
 	}
+	for _, h := range m.HumanSteps {
+		if err := r.humanStep(ctx, h); err != nil {
+			return err
+		}
+	}
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
@@ -81,6 +86,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 // never fill applicant A into applicant B's account.
 func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 	var diffs []string
+	formOnly := true
 	var reports []FieldReport
 	for _, f := range m.Fields {
 		if f.Kind != pagemap.Readonly {
@@ -103,9 +109,19 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 			return got.Value != "", err
 		})
 		rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind), Value: w.text, Found: got.Value, Healed: healed}
-		if same(f.Kind, w.text, got.Value) {
+		switch {
+		case same(f.Kind, w.text, got.Value):
 			rep.Status = Already
-		} else {
+		case f.Key == "applicant.name" && SameNameForm(w.text, got.Value) && r.vals.p.Applicant.AcceptNameForm:
+			rep.Status = Already
+			rep.Note = "the registered name differs in form only (· or spaces), accepted by accept_name_form"
+		case f.Key == "applicant.name" && SameNameForm(w.text, got.Value):
+			rep.Status = Failed
+			rep.Error = "differs in form only"
+			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
+				"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", f.Label, got.Value, w.text)))
+		default:
+			formOnly = false
 			rep.Status = Failed
 			rep.Error = "differs from the profile"
 			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q", f.Label, got.Value, w.text)))
@@ -116,9 +132,21 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvField, Field: &reports[i]})
 	}
 	if len(diffs) > 0 {
-		return failure(&IdentityError{Diffs: diffs})
+		return failure(&IdentityError{Diffs: diffs, FormOnly: formOnly})
 	}
 	return nil
+}
+
+// SameNameForm reports whether two names differ only in the forms a
+// registration may change: the middle dot of transcribed names (·, •, ・),
+// spaces, and letter case. Registration refuses · and spaces, so
+// 阿依古丽·买买提 is registered as 阿依古丽买买提. Rare characters shown as
+// images cannot be compared; those differences still stop the run.
+func SameNameForm(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ToUpper(strings.NewReplacer("·", "", "•", "", "・", "", "．", "", ".", "", " ", "", "\u3000", "").Replace(s))
+	}
+	return norm(a) == norm(b) && norm(a) != ""
 }
 
 // resolve finds a field's control: by its selector, or by its exact, unique
@@ -138,7 +166,12 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 	var got res
 	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
 		var err error
-		got, err = call[res](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
+		for _, label := range append([]string{f.Label}, f.Aliases...) {
+			got, err = call[res](ctx, "resolve", f.CSS, label, string(f.Kind), scope)
+			if err != nil || got.How != "missing" {
+				break
+			}
+		}
 		if err != nil {
 			return false, err
 		}
@@ -178,10 +211,26 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 // present reports, without waiting, whether a field's control is on the page
 // (by selector or by label), for controls that only sometimes exist.
 func (r *runner) present(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
-	res, err := call[struct {
-		How string `json:"how"`
-	}](ctx, "resolve", f.CSS, f.Label, string(f.Kind), m.Scope())
-	return err == nil && (res.How == "css" || res.How == "label")
+	for _, label := range append([]string{f.Label}, f.Aliases...) {
+		res, err := call[struct {
+			How string `json:"how"`
+		}](ctx, "resolve", f.CSS, label, string(f.Kind), m.Scope())
+		if err == nil && (res.How == "css" || res.How == "label") {
+			return true
+		}
+	}
+	return false
+}
+
+// absent reports whether a control that only some forms of the page show
+// (may_be_absent) is missing, once the page has settled: a control another
+// field's value reveals appears in Vue's next render, after the page idles.
+func (r *runner) absent(ctx context.Context, m *pagemap.Map, f pagemap.Field) bool {
+	if r.present(ctx, m, f) {
+		return false
+	}
+	_ = r.waitIdle(ctx)
+	return !r.present(ctx, m, f)
 }
 
 // fillField enters one profile value and proves it by reading it back.
@@ -199,8 +248,17 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		report(Skipped)
 		return rep, nil
 	}
+	if f.MayBeAbsent && r.absent(ctx, m, f) {
+		rep.Note = "not on this form of the page"
+		report(Skipped)
+		return rep, nil
+	}
 	v, _ := r.vals.get(f.Key)
 	w, err := wantFor(f, v)
+	if err == nil && w.empty && f.Fallback != "" {
+		fv, _ := r.vals.get(f.Fallback)
+		w, err = wantFor(f, fv)
+	}
 	if err != nil {
 		rep.Error = err.Error()
 		report(Failed)

@@ -37,6 +37,10 @@ func (r *runner) upload(ctx context.Context, m *pagemap.Map, f pagemap.Field) er
 		emit(Failed)
 		return badInput("page %s needs %s (%s) but the profile names no file", m.Page, f.Label, f.Key)
 	}
+	if f.MayBeAbsent && r.absent(ctx, m, f) {
+		rep.Note = "no such slot on this form of the page"
+		return emit(Skipped)
+	}
 	id, healed, err := r.resolve(ctx, m, f, "")
 	if err != nil {
 		rep.Error = err.Error()

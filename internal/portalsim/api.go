@@ -72,6 +72,7 @@ func (s *Server) apiCreate(r *http.Request, sess *session) (any, error) {
 	acc := s.accounts[sess.user]
 	a := newApplication(s.newAppID(), s.now())
 	a.manual = acc.ManualVerify
+	s.variantApp(acc, a)
 	acc.apps = append(acc.apps, a)
 	s.log.Info().Str("user", maskLogin(sess.user)).Str("app", a.id).Msg("sim: application created")
 	return map[string]string{"id": a.id, "redirect": "/apply/" + a.id + "/verify"}, nil
@@ -152,7 +153,7 @@ func (s *Server) stepSaved(a *application, page string) {
 
 func (s *Server) apiSaveBasic(r *http.Request, sess *session) (any, error) {
 	return edit(s, r, sess, func(a *application, in *basicInfo) (any, error) {
-		if fe := in.validate(s.now()); fe != nil {
+		if fe := in.validate(s.now(), s.o.Variant); fe != nil {
 			return nil, fe
 		}
 		a.basic = in
@@ -178,6 +179,9 @@ func (s *Server) apiSaveApplyType(r *http.Request, sess *session) (any, error) {
 
 func (s *Server) apiSaveDegree(r *http.Request, sess *session) (any, error) {
 	return edit(s, r, sess, func(a *application, in *degreeForm) (any, error) {
+		if s.o.Variant.NoSameSchool {
+			in.SameSchool, in.noCheckbox = false, true
+		}
 		if fe := in.validate(s.now()); fe != nil {
 			return nil, fe
 		}
@@ -329,6 +333,9 @@ func (s *Server) apiInstitutions(r *http.Request, _ *session) (any, error) {
 	country := r.URL.Query().Get("country")
 	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
 	items := []string{}
+	if s.o.Variant.CSCSEList {
+		return map[string]any{"items": append(cscseSearch(country, q), manualInstitution)}, nil
+	}
 	for _, name := range institutions[country] {
 		if q == "" || strings.Contains(strings.ToLower(name), q) {
 			items = append(items, name)

@@ -21,15 +21,21 @@ type basicInfo struct {
 	Region        []string `json:"region"`
 	AddressDetail string   `json:"address_detail"`
 	PostalCode    string   `json:"postal_code"`
+	Wechat        string   `json:"wechat"` // Variant.ExtraField: optional, unknown to the maps
 }
 
-func (b *basicInfo) validate(now time.Time) *fieldError {
+func (b *basicInfo) validate(now time.Time, v Variant) *fieldError {
 	var c checker
 	c.date("出生日期", b.BirthDate, now)
 	c.match("姓名拼音", b.NamePinyin, rePinyin, "请按护照填写大写拼音，姓与名之间用空格分隔，如 WANG XIAOMING")
 	c.maxLen("曾用名", b.FormerName, 30)
 	c.match("手机号码", b.Phone, rePhone, "请填写11位中国大陆手机号码，如 13912345678")
 	c.match("电子邮箱", b.Email, reEmail, "请填写有效的电子邮箱，如 name@example.com")
+	c.maxLen("微信号", b.Wechat, 30)
+	if v.NoAddress {
+		b.Region, b.AddressDetail, b.PostalCode = []string{}, "", ""
+		return c.err
+	}
 	switch {
 	case len(b.Region) == 0:
 		c.fail("通讯地址", "必填项，请选择省/市/区")
@@ -42,14 +48,18 @@ func (b *basicInfo) validate(now time.Time) *fieldError {
 	return c.err
 }
 
-func (b *basicInfo) view(id Account) []kv {
-	return []kv{
+func (b *basicInfo) view(id Account, v Variant) []kv {
+	out := []kv{
 		{"姓名", id.Name}, {"性别", id.Gender}, {"国籍", id.Nationality},
 		{"证件类型", id.IDType}, {"证件号码", id.IDNumber},
 		{"出生日期", b.BirthDate}, {"姓名拼音", b.NamePinyin}, {"曾用名", b.FormerName},
-		{"手机号码", b.Phone}, {"电子邮箱", b.Email}, {"通讯地址", strings.Join(b.Region, "/")},
-		{"详细地址", b.AddressDetail}, {"邮政编码", b.PostalCode},
+		{"手机号码", b.Phone}, {"电子邮箱", b.Email},
 	}
+	if v.NoAddress {
+		return out
+	}
+	return append(out, kv{"通讯地址", strings.Join(b.Region, "/")},
+		kv{"详细地址", b.AddressDetail}, kv{"邮政编码", b.PostalCode})
 }
 
 // Apply types, as the radio group shows them.
@@ -85,6 +95,7 @@ type degreeForm struct {
 	RemoteStudy         string `json:"remote_study"` // 是 | 否
 	RemoteExplanation   string `json:"remote_explanation"`
 	Remarks             string `json:"remarks"`
+	noCheckbox          bool   // Variant.NoSameSchool: the page has no same-school checkbox
 }
 
 // institution is the name the person chose or typed.
@@ -116,7 +127,7 @@ func (d *degreeForm) validate(now time.Time) *fieldError {
 	if c.required("颁证学校外文名称", d.AwardingInstitution) && d.AwardingInstitution == manualInstitution {
 		c.required("颁证学校外文名称（手动输入）", d.InstitutionManual)
 	}
-	if n := d.institution(); n != "" && (hasHan(n) || !reLatinOK.MatchString(n)) {
+	if n := d.institution(); n != "" && !inCSCSE(d.AwardingCountry, n) && (hasHan(n) || !reLatinOK.MatchString(n)) {
 		c.fail("颁证学校外文名称", "请填写学校的外文（英文等）名称，不要填写中文")
 	}
 	if c.required("学位外文名称", d.DegreeName) && hasHan(d.DegreeName) {
@@ -165,7 +176,9 @@ func (d *degreeForm) view() []kv {
 		{"认证学位/证书授予时间", d.AwardDate},
 		{"学习专业（外文）", d.MajorForeign},
 		{"学习专业（中文）", d.MajorChinese},
-		{"就读学校与颁证学校相同", yesNo(d.SameSchool)},
+	}
+	if !d.noCheckbox {
+		out = append(out, kv{"就读学校与颁证学校相同", yesNo(d.SameSchool)})
 	}
 	if !d.SameSchool {
 		out = append(out, kv{"就读地点", d.StudyCountry}, kv{"就读学校外文名称", d.StudyInstitution})

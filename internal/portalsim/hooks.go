@@ -18,6 +18,16 @@ func (s *Server) hookRoutes(m *http.ServeMux) {
 		s.Reset()
 		writeJSON(w, http.StatusOK, map[string]string{"message": "reset"})
 	})
+	m.HandleFunc("POST /__sim/sign", func(w http.ResponseWriter, r *http.Request) {
+		s.SignAuthorization(r.URL.Query().Get("user"))
+		writeJSON(w, http.StatusOK, map[string]string{"message": "授权声明 signed online"})
+	})
+	m.HandleFunc("POST /__sim/slider", func(w http.ResponseWriter, _ *http.Request) {
+		s.mu.Lock()
+		s.sliderAuto = true
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]string{"message": "the SSO slider now counts as dragged"})
+	})
 	m.HandleFunc("GET /__sim/captcha", func(w http.ResponseWriter, _ *http.Request) {
 		s.mu.Lock()
 		answer := s.lastCaptcha

@@ -91,6 +91,7 @@ type view struct {
 	StepNames      []string
 	Demo           Account
 	DuplicateLabel string
+	V              Variant        // the form of the portal shown
 	Data           map[string]any // becomes window.SIM
 }
 
@@ -105,6 +106,7 @@ func (s *Server) render(w http.ResponseWriter, v view) {
 	v.StepNames = stepNames
 	v.Demo = DemoAccount
 	v.DuplicateLabel = s.pages.dupe
+	v.V = s.o.Variant
 	if v.Data == nil {
 		v.Data = map[string]any{}
 	}
@@ -154,6 +156,10 @@ func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 	redirect := safeRedirect(r.URL.Query().Get("redirect"))
 	if s.sessionOf(r) != nil && r.URL.Query().Get("expired") == "" {
 		http.Redirect(w, r, redirect, http.StatusFound)
+		return
+	}
+	if s.o.Variant.SSO {
+		s.ssoRedirect(w, r, redirect)
 		return
 	}
 	s.render(w, view{ID: "login", Data: map[string]any{
@@ -232,6 +238,12 @@ func (s *Server) stepPage(w http.ResponseWriter, r *http.Request, sess *session)
 		return
 	}
 	s.refreshVerify(a)
+	if step == "verify" && a.noFace {
+		// No face step for this ID type: the page is skipped.
+		s.mu.Unlock()
+		http.Redirect(w, r, "/apply/"+a.id+"/basic-info", http.StatusFound)
+		return
+	}
 	if idx >= flowIndex("basic-info") && !a.verified() {
 		s.mu.Unlock()
 		http.Redirect(w, r, "/apply/"+a.id+"/verify", http.StatusFound)
@@ -258,6 +270,7 @@ func (s *Server) stepData(acc *account, a *application, step string, v *view) {
 	switch step {
 	case "verify":
 		d["status"] = s.verifyStatusOf(a)
+		d["oldVerify"] = s.o.Variant.OldVerify
 	case "basic-info":
 		form := basicInfo{Region: []string{}}
 		if a.basic != nil {
@@ -271,7 +284,7 @@ func (s *Server) stepData(acc *account, a *application, step string, v *view) {
 		d["form"] = map[string]string{"apply_type": a.applyType}
 		d["types"] = applyTypes
 	case "degree":
-		form := degreeForm{SameSchool: true}
+		form := degreeForm{SameSchool: !s.o.Variant.NoSameSchool}
 		if a.degree != nil {
 			form = *a.degree
 		}
@@ -284,7 +297,7 @@ func (s *Server) stepData(acc *account, a *application, step string, v *view) {
 		d["countries"] = countryLists()
 		d["levels"] = historyLevels
 	case "materials":
-		d["slots"] = slotViews()
+		d["slots"] = s.variantSlots(a, slotViews())
 		d["files"] = a.filesView()
 	case "confirm":
 		s.confirmData(acc, a, d)
@@ -299,7 +312,7 @@ func (s *Server) confirmData(acc *account, a *application, d map[string]any) {
 	}
 	var secs []section
 	if a.basic != nil {
-		secs = append(secs, section{"basic-info", "基本信息", a.basic.view(acc.Account)})
+		secs = append(secs, section{"basic-info", "基本信息", a.basic.view(acc.Account, s.o.Variant)})
 	}
 	if a.applyType != "" {
 		secs = append(secs, section{"apply-type", "申请类型", []kv{{"申请类型", a.applyType}}})
@@ -308,8 +321,11 @@ func (s *Server) confirmData(acc *account, a *application, d map[string]any) {
 		secs = append(secs, section{"degree", "申请信息", a.degree.view()})
 	}
 	var mats []kv
-	for _, sv := range slotViews() {
+	for _, sv := range s.variantSlots(a, slotViews()) {
 		var names []string
+		if sv.Sign && a.signed {
+			names = append(names, "已在线签署")
+		}
 		for _, f := range a.files[sv.Key] {
 			names = append(names, f.Name)
 		}

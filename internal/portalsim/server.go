@@ -35,6 +35,9 @@ type Options struct {
 	// DuplicateLabel, when set, adds to the degree page a second, unrelated
 	// form item with exactly this label, so a label lookup is ambiguous.
 	DuplicateLabel string
+	// Variant is the form of the portal shown (variant.go); the zero value
+	// is the classic reconstruction.
+	Variant Variant
 	// Logger receives one line per request and state change; nil is quiet.
 	Logger *zerolog.Logger
 }
@@ -72,6 +75,11 @@ type Server struct {
 	faults      Faults
 	savesLeft   int // >0: sessions end when it reaches 0
 	rng         *rand.Rand
+
+	loginURL   string            // the SSO's address (Variant.SSO)
+	tickets    map[string]string // SSO token → user, until exchanged
+	sliders    map[string]bool   // slider tokens not yet used
+	sliderAuto bool              // POST /__sim/slider: the person's slides count as done
 }
 
 // New builds a simulator. It fails when AssetsDir (or $AUTOFILL_SIM_ASSETS)
@@ -137,6 +145,9 @@ func (s *Server) reset() {
 	s.lastCaptcha = ""
 	s.faults = Faults{}
 	s.savesLeft = 0
+	s.tickets = map[string]string{}
+	s.sliders = map[string]bool{}
+	s.sliderAuto = false
 	if s.o.Demo {
 		s.seedDemo()
 	}
@@ -239,6 +250,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 
 	m.HandleFunc("GET /login", s.handleLoginPage)
+	m.HandleFunc("GET /ssologin", s.handleSSOBack)
 	m.HandleFunc("GET /user/applications", s.page(s.applicationsPage))
 	m.HandleFunc("GET /apply/new/agreement", s.page(s.newAgreementPage))
 	m.HandleFunc("GET /apply/{id}/{step}", s.page(s.stepPage))
@@ -263,6 +275,7 @@ func (s *Server) routes() {
 	api("DELETE /api/applications/{id}/materials/{key}/{file}", s.authed(s.apiDeleteFile))
 	api("POST /api/applications/{id}/submit", s.authed(s.apiSubmit))
 	api("POST /api/applications/{id}/pay", s.authed(s.apiPay))
+	s.variantRoutes(api)
 	m.Handle("/api/", s.api(func(*http.Request, *session) (any, error) {
 		return nil, httpErr(http.StatusNotFound, "接口不存在")
 	}))

@@ -13,6 +13,9 @@ type State struct {
 	Applications    []AppState `json:"applications"`
 	SubmitAttempts  int        `json:"submit_attempts"`
 	PaymentAttempts int        `json:"payment_attempts"`
+	// SkipClicks counts clicks in the page on 无法获取出入境记录 or
+	// 跳过实人认证程序… (a tool must never make one).
+	SkipClicks int `json:"skip_clicks"`
 }
 
 // AppState is one application and what the server accepted for it.
@@ -21,6 +24,11 @@ type AppState struct {
 	Status   string      `json:"status"`
 	Accepted Accepted    `json:"accepted"`
 	After    *AfterState `json:"after,omitempty"` // life after 提交 (status.go)
+	// RecordsRequired: verification fetched no entry/exit records, so the
+	// 出入境记录 slot was shown and required.
+	RecordsRequired bool `json:"records_required,omitempty"`
+	// Signed: 授权声明 was signed online.
+	Signed bool `json:"signed,omitempty"`
 }
 
 // Accepted holds the saved pages. A page never saved is absent; fields
@@ -36,12 +44,12 @@ type Accepted struct {
 
 // state builds the State of one account; the caller holds s.mu.
 func (s *Server) state(acc *account) State {
-	st := State{Applications: []AppState{}, SubmitAttempts: acc.submitAttempts, PaymentAttempts: acc.paymentAttempts}
+	st := State{Applications: []AppState{}, SubmitAttempts: acc.submitAttempts, PaymentAttempts: acc.paymentAttempts, SkipClicks: acc.skipClicks}
 	for _, a := range acc.apps {
 		s.refreshVerify(a)
-		as := AppState{ID: a.id, Status: a.status, After: afterView(a)}
+		as := AppState{ID: a.id, Status: a.status, After: afterView(a), RecordsRequired: a.recordsRequired(), Signed: a.signed}
 		if a.basic != nil {
-			as.Accepted.BasicInfo = kvMap(a.basic.view(acc.Account))
+			as.Accepted.BasicInfo = kvMap(a.basic.view(acc.Account, s.o.Variant))
 		}
 		if a.applyType != "" {
 			as.Accepted.ApplyType = map[string]string{"申请类型": a.applyType}

@@ -31,6 +31,10 @@ type Account struct {
 	// an applicant nobody answers for; POST /__sim/verify completes them.
 	// Not part of the identity.
 	ManualVerify bool `json:"manual_verify,omitempty"`
+	// Verification is the path the person takes when the verification page
+	// offers a way out (Variant.NoRecords, OldVerify): "no_records" makes
+	// Demo's person skip instead of scanning. Not part of the identity.
+	Verification string `json:"verification,omitempty"`
 }
 
 func (a Account) sameIdentity(b Account) bool {
@@ -44,6 +48,7 @@ type account struct {
 	apps            []*application
 	submitAttempts  int
 	paymentAttempts int
+	skipClicks      int // clicks in the page on a skip/fallback control
 }
 
 func (a *account) app(id string) *application {
@@ -66,6 +71,11 @@ type application struct {
 	faceDone bool
 	codeDone bool
 	code     string
+	skipped  bool // verification skipped (无法获取出入境记录 / 跳过实人认证…)
+	noFace   bool // an ID that is not a 居民身份证 (Variant.ForeignIDs)
+	wantSkip bool // Demo's person skips rather than scans (Account.Verification)
+	signed   bool // 授权声明 signed online (Variant.SignOnline)
+	signSeen time.Time
 
 	basic     *basicInfo
 	applyType string
@@ -84,7 +94,11 @@ func newApplication(id string, now time.Time) *application {
 		files: map[string][]*upload{}, saved: map[string]bool{}}
 }
 
-func (a *application) verified() bool { return a.faceDone && a.codeDone }
+func (a *application) verified() bool { return (a.faceDone && a.codeDone) || a.skipped || a.noFace }
+
+// recordsRequired: the entry/exit records were not fetched, so 出入境记录
+// must be uploaded.
+func (a *application) recordsRequired() bool { return a.skipped || a.noFace }
 
 // stepPages are the pages 4–8 in order; 继续填写 opens the first one not yet
 // saved.

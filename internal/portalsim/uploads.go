@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"strings"
 
 	"github.com/cscse-tools/autofill/internal/materials"
 )
@@ -31,6 +32,10 @@ type slotView struct {
 	MaxFiles int    `json:"max_files"`
 	Multi    bool   `json:"multi"`
 	Tip      string `json:"tip"`
+	Hint     string `json:"hint,omitempty"` // red hint text (Variant.OfficialSlots)
+	PNG      bool   `json:"png,omitempty"`  // PNG accepted besides JPG
+	Sign     bool   `json:"sign,omitempty"` // signed online instead of uploaded
+	Signed   bool   `json:"signed,omitempty"`
 }
 
 func slotViews() []slotView {
@@ -51,6 +56,8 @@ func slotViews() []slotView {
 	}
 	return out
 }
+
+func isPNG(head []byte) bool { return strings.HasPrefix(string(head), "\x89PNG\r\n\x1a\n") }
 
 // typeZh names a sniffed type for the person.
 func typeZh(head []byte) string {
@@ -85,7 +92,7 @@ func (s *Server) apiUpload(r *http.Request, sess *session) (any, error) {
 	}
 	name := path.Base(hdr.Filename)
 	head := data[:min(len(data), 512)]
-	if got := materials.Sniff(head); got != slot.Type {
+	if got := materials.Sniff(head); got != slot.Type && !(s.o.Variant.OfficialSlots && pngSlots[slot.Key] && isPNG(head)) {
 		want := "JPG 图片"
 		if slot.Type == materials.PDF {
 			want = "PDF 文件"
@@ -130,10 +137,8 @@ func (s *Server) apiDeleteFile(r *http.Request, sess *session) (any, error) {
 func (s *Server) apiSaveMaterialsStep(r *http.Request, sess *session) (any, error) {
 	return edit(s, r, sess, func(a *application, in *stepIn) (any, error) {
 		if in.Next {
-			for _, slot := range materials.Slots {
-				if slot.Required && len(a.files[slot.Key]) == 0 {
-					return nil, bad(slot.Label, "必传材料，请上传后再进入下一步")
-				}
+			if label, msg := s.slotMissing(a); label != "" {
+				return nil, bad(label, "%s", msg)
 			}
 		}
 		s.stepSaved(a, "materials")

@@ -20,6 +20,13 @@ func (s *Server) refreshVerify(a *application) {
 		return
 	}
 	since := s.now().Sub(a.qrServed)
+	if a.wantSkip {
+		// The person chose no_records: they skip instead of scanning.
+		if since >= demoStep {
+			a.skipped = true
+		}
+		return
+	}
 	if since >= demoStep {
 		a.faceDone = true
 	}
@@ -62,6 +69,7 @@ type verifyStatus struct {
 	CodeDone bool           `json:"code_done"`
 	Code     string         `json:"code,omitempty"`
 	Records  []travelRecord `json:"records"`
+	Skipped  bool           `json:"skipped"` // the person chose to upload the records instead
 }
 
 // travelRecord is one row of 出入境记录 (fictional).
@@ -81,7 +89,7 @@ var fictionalRecords = []travelRecord{
 
 func (s *Server) verifyStatusOf(a *application) verifyStatus {
 	s.refreshVerify(a)
-	v := verifyStatus{FaceDone: a.faceDone, CodeDone: a.codeDone, Records: []travelRecord{}}
+	v := verifyStatus{FaceDone: a.faceDone, CodeDone: a.codeDone, Records: []travelRecord{}, Skipped: a.skipped}
 	if a.codeDone {
 		v.Code = a.code
 		v.Records = fictionalRecords

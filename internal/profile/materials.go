@@ -11,6 +11,10 @@ type Materials struct {
 	Authorization string   `yaml:"authorization" json:"authorization" mapstructure:"authorization"`
 	Transcript    []string `yaml:"transcript" json:"transcript" mapstructure:"transcript"`
 	Other         []string `yaml:"other" json:"other" mapstructure:"other"`
+	// EntryExit is 出入境记录: the passport's entry/exit stamp pages or the
+	// NIA e-record, needed when verification was skipped (no_records) or
+	// the account's ID is not a 居民身份证.
+	EntryExit []string `yaml:"entry_exit" json:"entry_exit" mapstructure:"entry_exit"`
 }
 
 // Files returns the files of one slot (photo, passport, visa, diploma,
@@ -37,12 +41,14 @@ func (m Materials) Files(key string) []string {
 		return m.Transcript
 	case "other":
 		return m.Other
+	case "entry_exit":
+		return m.EntryExit
 	}
 	return nil
 }
 
 // slotKeys are the materials keys in page order (materials.Slots).
-var slotKeys = []string{"photo", "passport", "visa", "diploma", "authorization", "transcript", "other"}
+var slotKeys = []string{"photo", "passport", "visa", "diploma", "authorization", "transcript", "other", "entry_exit"}
 
 // All returns every slot that has files, keyed by slot key.
 func (m Materials) All() map[string][]string {
@@ -57,7 +63,7 @@ func (m Materials) All() map[string][]string {
 
 func (m *Materials) resolve(fn func(string) string) {
 	m.Photo, m.Diploma, m.Authorization = fn(m.Photo), fn(m.Diploma), fn(m.Authorization)
-	for _, list := range []*[]string{&m.Passport, &m.Visa, &m.Transcript, &m.Other} {
+	for _, list := range []*[]string{&m.Passport, &m.Visa, &m.Transcript, &m.Other, &m.EntryExit} {
 		for i, p := range *list {
 			(*list)[i] = fn(p)
 		}

@@ -40,6 +40,16 @@ type Applicant struct {
 	Phone       string  `yaml:"phone" json:"phone" mapstructure:"phone"`
 	Email       string  `yaml:"email" json:"email" mapstructure:"email"`
 	Address     Address `yaml:"address" json:"address" mapstructure:"address"`
+
+	// Verification is the path taken on 实人认证 when the page offers a
+	// choice: face (scan and fetch the entry/exit records, the default) or
+	// no_records (the person chooses 无法获取出入境记录 or skips, and uploads
+	// the records under degrees[i].materials.entry_exit). The tool never
+	// clicks either choice; it tells the person which one the profile says.
+	Verification string `yaml:"verification" json:"verification" mapstructure:"verification"`
+	// AcceptNameForm confirms that the name registered with the account
+	// may differ from applicant.name in form only (· or spaces dropped).
+	AcceptNameForm bool `yaml:"accept_name_form" json:"accept_name_form" mapstructure:"accept_name_form"`
 }
 
 // Address is the 通讯地址 cascader plus the free-text lines.

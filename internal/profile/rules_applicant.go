@@ -16,6 +16,7 @@ var (
 	ApplicationTypes = []string{"foreign_degree", "sino_foreign"}
 	DegreeLevels     = []string{"bachelor", "master", "doctor", "other"}
 	StudyLevels      = []string{"high_school", "associate", "bachelor", "master", "doctor", "other"}
+	Verifications    = []string{"face", "no_records"}
 )
 
 var (
@@ -54,6 +55,9 @@ func (c *checker) applicant() {
 		c.errorf("applicant.email", "write a plain address such as zhang.san@example.com", "%q is not an e-mail address", clip(a.Email, 60))
 	}
 	c.address(a.Address)
+	if a.Verification != "" {
+		c.enum("applicant.verification", a.Verification, Verifications...)
+	}
 }
 
 func (c *checker) names(a Applicant) {

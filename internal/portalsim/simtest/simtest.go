@@ -35,6 +35,11 @@ func Start(tb testing.TB, o portalsim.Options) *Sim {
 	}
 	ts := httptest.NewServer(srv)
 	tb.Cleanup(ts.Close)
+	if o.Variant.SSO {
+		sso := httptest.NewServer(srv.SSOHandler())
+		tb.Cleanup(sso.Close)
+		srv.SetLoginURL(sso.URL)
+	}
 	return &Sim{URL: ts.URL, Server: srv, HTTP: ts, tb: tb}
 }
 
