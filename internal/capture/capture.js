@@ -253,7 +253,8 @@
   // normalize reads a recorded document and writes it again without what
   // changes from one capture to the next: generated ids and the references
   // to them, dropdown positions and stacking order, helper tags, images,
-  // timestamps, application numbers, stylesheet names (they carry a hash).
+  // timestamps, application numbers, stylesheet names (they carry a hash),
+  // the pointer's hover mark.
   const VOLATILE_ATTR = /^(id|aria-controls|aria-owns|aria-labelledby|aria-describedby|aria-activedescendant|x-placement|data-af|src)$/;
   const VOLATILE_STYLE = /^(z-index|top|left|right|bottom|transform|transform-origin)$/;
   rec.normalize = (html) => {
@@ -276,6 +277,9 @@
             .join("; ");
         }
         if (a.name === "href" && el.tagName === "LINK") v = v.replace(/-[0-9a-f]{10}\.css$/, ".css");
+        // Element marks the option under the pointer (or the keyboard's
+        // cursor) "hover": where the pointer rests is not part of the page.
+        if (a.name === "class") v = v.split(/\s+/).filter((c) => c && c !== "hover").join(" ");
         el.setAttribute(a.name, v);
       }
     }

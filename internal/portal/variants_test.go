@@ -1,6 +1,7 @@
 package portal_test
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -81,11 +82,19 @@ func TestVariantMatrix(t *testing.T) {
 					h.t = t
 					f := fixtures[who]
 					p := loadFixture(t, f.file)
+					v := c.variant
+					var before portalsim.State
+					if v.Returning { // 我的申请 holds other degrees' rows from the start
+						h.register(p)
+						before = h.sim.State(p.Account.Username)
+					}
 					res, rec, err := h.run(p, func(o *portal.Options) { o.DegreeID = f.degree })
 					mustReady(t, res, err)
 					d, _ := p.Degree(f.degree)
 					app := assertAcceptedOf(t, h, p, d)
-					v := c.variant
+					if v.Returning {
+						assertRowsUntouched(t, before, h.sim.State(p.Account.Username), app.ID)
+					}
 					skips := p.Applicant.Verification == "no_records" && (v.NoRecords || v.OldVerify)
 					noFace := v.ForeignIDs && p.Applicant.IDType != "id_card"
 					if app.RecordsRequired != (skips || noFace) {
@@ -100,6 +109,32 @@ func TestVariantMatrix(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// assertRowsUntouched checks that every application other than own is as it
+// was before the run, and that the run made exactly one application.
+func assertRowsUntouched(t *testing.T, before, after portalsim.State, own string) {
+	t.Helper()
+	if len(before.Applications) == 0 {
+		t.Fatal("the returning applicant's 我的申请 was empty before the run")
+	}
+	if len(after.Applications) != len(before.Applications)+1 {
+		t.Errorf("%d applications before, %d after; want exactly one more", len(before.Applications), len(after.Applications))
+	}
+	was := map[string]string{}
+	for _, a := range before.Applications {
+		b, _ := json.Marshal(a)
+		was[a.ID] = string(b)
+	}
+	for _, a := range after.Applications {
+		if a.ID == own {
+			continue
+		}
+		b, _ := json.Marshal(a)
+		if w, ok := was[a.ID]; ok && w != string(b) {
+			t.Errorf("application %s (%s) changed:\nbefore %s\nafter  %s", a.ID, a.Status, w, b)
+		}
 	}
 }
 

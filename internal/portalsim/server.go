@@ -173,6 +173,9 @@ func (s *Server) RegisterAccount(a Account) error {
 		return nil
 	}
 	s.accounts[a.Username] = &account{Account: a}
+	if s.o.Variant.Returning {
+		return s.seedReturning(a.Username)
+	}
 	return nil
 }
 

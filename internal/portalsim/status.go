@@ -160,6 +160,11 @@ func (s *Server) hookAdvance(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Advance(in Advance) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.advanceLocked(in)
+}
+
+// advanceLocked is Advance for a caller that holds s.mu.
+func (s *Server) advanceLocked(in Advance) (string, error) {
 	acc := s.accounts[in.Account]
 	if acc == nil {
 		return "", fmt.Errorf("no account %q; register it with POST /__sim/accounts", in.Account)

@@ -40,6 +40,9 @@ type Variant struct {
 	// CSCSEList searches 颁证学校外文名称 in CSCSE's list of institutions
 	// (refdata.Institutions) instead of the built-in short list.
 	CSCSEList bool
+	// Returning gives every new account the 我的申请 of a returning
+	// applicant: other degrees' applications in every status (returning.go).
+	Returning bool
 }
 
 // knob is one switch of a Variant, as `--variant` names it.
@@ -59,6 +62,7 @@ var knobs = []knob{
 	{"official_slots", "upload slots named as the official list names them, red hints, PNG accepted", func(v *Variant) *bool { return &v.OfficialSlots }},
 	{"sign_online", "授权声明 is signed online (在线签署) instead of uploaded", func(v *Variant) *bool { return &v.SignOnline }},
 	{"cscse_list", "颁证学校外文名称 searches CSCSE's list of 7,574 institutions", func(v *Variant) *bool { return &v.CSCSEList }},
+	{"returning", "我的申请 already holds other degrees' applications in every status (认证中, 补交材料, 认证完成, 未提交, waiting on 在线支付)", func(v *Variant) *bool { return &v.Returning }},
 }
 
 // Presets are the named variants. DefaultPreset is the most likely live
