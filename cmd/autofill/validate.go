@@ -14,10 +14,11 @@ import (
 )
 
 type validateOptions struct {
-	io    *iostreams.IOStreams
-	files []string
-	json  bool
-	now   time.Time // zero: today
+	io      *iostreams.IOStreams
+	files   []string
+	json    bool
+	explain bool
+	now     time.Time // zero: today
 }
 
 func newValidateCmd(a *app) *cobra.Command {
@@ -43,6 +44,9 @@ profile has an error.`,
   # Check an agency's profiles and feed the problems to a script
   autofill validate --json clients/*.yaml > problems.json
 
+  # Also say what CSCSE will most likely file each degree under
+  autofill validate --explain me.yaml
+
   # Check with a value from the environment (overrides the file)
   AUTOFILL_APPLICANT_PHONE=13800138000 autofill validate me.yaml`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
@@ -52,6 +56,7 @@ profile has an error.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the problems as a JSON list")
+	cmd.Flags().BoolVar(&opts.explain, "explain", false, "also print each degree's listed institution and likely 专业领域 (学科门类, catalogue code)")
 	return cmd
 }
 
@@ -68,10 +73,14 @@ func runValidate(o *validateOptions) error {
 	}
 	all := []fileProblem{}
 	bad := false
+	var explained strings.Builder
 	for _, f := range o.files {
-		_, list := profile.CheckAt(f, now)
+		p, list := profile.CheckAt(f, now)
 		all = append(all, withFile(f, list)...)
 		bad = bad || profile.HasErrors(list)
+		if o.explain && !o.json {
+			explainDegrees(&explained, f, p)
+		}
 	}
 	if o.json {
 		if err := writeJSONTo(o.io.Out, all); err != nil {
@@ -79,6 +88,9 @@ func runValidate(o *validateOptions) error {
 		}
 	} else {
 		printProblems(o.io.Out, newPalette(o.io.ColorEnabled()), len(o.files), all)
+		if explained.Len() > 0 {
+			fmt.Fprint(o.io.Out, "\n"+explained.String())
+		}
 	}
 	if bad {
 		return exitcode.With(exitcode.BadInput, errSilent)

@@ -43,6 +43,11 @@ func Load(path string) (*Profile, error) {
 	if prob != nil {
 		return nil, fail(*prob)
 	}
+	data, enc, ok := decodeText(data)
+	if !ok {
+		return nil, fail(Problem{Message: "not a text file (it is not UTF-8, UTF-16 or GB18030 text)",
+			Hint: "save the profile as UTF-8 text; a word processor document will not do"})
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
@@ -50,6 +55,7 @@ func Load(path string) (*Profile, error) {
 	p, list := parse(data, format, filepath.Dir(abs))
 	if p != nil {
 		p.Path = abs
+		p.src.encoding = enc
 	}
 	if len(list) > 0 {
 		Sort(list)
@@ -83,10 +89,6 @@ func readCapped(path string) ([]byte, *Problem) {
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooBig
-	}
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return nil, &Problem{Message: "not a text file (it is not UTF-8 text)",
-			Hint: "save the profile as UTF-8 text; a word processor document will not do"}
 	}
 	return data, nil
 }

@@ -42,7 +42,9 @@ func (c *checker) degree(at string, d *Degree) {
 	if c.required(at+".awarding_country", d.AwardingCountry, "where the awarding institution is, e.g. 英国") {
 		c.country(at+".awarding_country", d.AwardingCountry)
 	}
-	c.required(at+".awarding_institution", d.AwardingInstitution, "its name in the original language, as on the certificate")
+	if c.required(at+".awarding_institution", d.AwardingInstitution, "its name in the original language, as on the certificate") {
+		c.institution(at+".awarding_institution", d.AwardingCountry, d.AwardingInstitution)
+	}
 	c.required(at+".degree_name", d.DegreeName, "exactly as printed on the certificate, e.g. Master of Science")
 	c.enum(at+".level", d.Level, DegreeLevels...)
 	c.required(at+".major_foreign", d.MajorForeign, "the major in the certificate's language")
@@ -58,6 +60,7 @@ func (c *checker) degree(at string, d *Degree) {
 			"is required when study_institution is given")
 	case d.StudyCountry != "":
 		c.country(at+".study_country", d.StudyCountry)
+		c.institution(at+".study_institution", d.StudyCountry, d.StudyInstitution)
 	}
 
 	start := c.date(at+".start", d.Start)
@@ -76,9 +79,8 @@ func (c *checker) degree(at string, d *Degree) {
 	if c.required(at+".discipline", d.Discipline, "one of the 14 学科门类: "+disciplineList()) {
 		if !refdata.IsDiscipline(d.Discipline) {
 			c.errorf(at+".discipline", "use one of the 14 学科门类: "+disciplineList(), "%q is not a 学科门类", clip(d.Discipline, 20))
-		} else if ds := refdata.MajorDisciplines(d.MajorChinese); len(ds) > 0 && !contains(ds, d.Discipline) {
-			c.warnf(at+".discipline", "check it; the portal files the application under the 学科门类 you choose",
-				"is %s, but the national catalogue lists %s under %s", d.Discipline, d.MajorChinese, strings.Join(ds, "、"))
+		} else {
+			c.majorDiscipline(at+".discipline", d)
 		}
 	}
 	if d.RemoteStudy && strings.TrimSpace(d.RemoteStudyExplanation) == "" {

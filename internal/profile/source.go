@@ -20,6 +20,8 @@ type source struct {
 	lines map[string]int    // field path → line of its key (list items: of the item)
 	text  map[string]string // field path → scalar as written ("010020" before YAML made it 4112)
 	env   map[string]string // field path → environment variable that set it
+
+	encoding string // what the file was converted from: "" (UTF-8), GB18030, UTF-16
 }
 
 func newSource() *source {

@@ -23,6 +23,7 @@ func ValidateAt(p *Profile, now time.Time) []Problem {
 	c.degrees()
 	c.studyHistory()
 	c.fileMode()
+	c.encoding()
 	Sort(c.probs)
 	return c.probs
 }

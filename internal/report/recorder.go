@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -64,6 +65,10 @@ func New(o Options) *Recorder {
 	}
 	if d := o.Degree; d != nil {
 		r.rep.Degree = Degree{ID: d.ID, Institution: d.AwardingInstitution, Name: d.DegreeName}
+		if m, _, ok := d.MajorExplanation(); ok {
+			r.rep.Degree.Field = fmt.Sprintf("%s: %s %s (%s); only the 专业领域 can be reviewed (复核), once, within 12 months",
+				m.Discipline, m.Name, m.Code, m.Catalogue)
+		}
 	}
 	for _, p := range o.Pages {
 		r.rep.Pages = append(r.rep.Pages, Page{ID: p.ID, Title: p.Title, Human: p.Human, Status: PagePending})

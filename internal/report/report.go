@@ -76,6 +76,10 @@ type Degree struct {
 	ID          string `json:"id"`
 	Institution string `json:"institution"`
 	Name        string `json:"name"`
+	// Field is the 专业领域 CSCSE will most likely file the degree under, by
+	// the national catalogues (profile.Degree.MajorExplanation); "" when
+	// the major is like nothing in them.
+	Field string `json:"field,omitempty"`
 }
 
 // Item is one thing to do, in English and Chinese.
