@@ -188,4 +188,3 @@ func loadProfile(t *testing.T) *profile.Profile {
 	p.Consent.ServiceAgreement = true
 	return p
 }
-
