@@ -1,15 +1,20 @@
 package probe_test
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
@@ -21,6 +26,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
 	"github.com/cscse-tools/autofill/internal/probe"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/recordings"
 	"github.com/cscse-tools/autofill/selectors"
 )
 
@@ -110,6 +116,49 @@ func TestProbeThenRun(t *testing.T) {
 		t.Errorf("%d fields compared; %d submit and %d payment attempts", n, st.SubmitAttempts, st.PaymentAttempts)
 	}
 
+	// The person probes their own filled draft and sends the bundle: no
+	// value of their profile is in any file of it.
+	t.Run("bundle", func(t *testing.T) {
+		secrets := probe.SecretTexts(p, recordings.FS)
+		res, rec := probeAs(t, b, sim, next, p.Account.Username, pw, secrets)
+		zipPath := filepath.Join(t.TempDir(), "bundle.zip")
+		bun := &probe.Bundle{Result: res, Recordings: rec, Overrides: files, Tool: "test", Secrets: secrets, Now: time.Now()}
+		if err := bun.Write(zipPath); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.OpenReader(zipPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		names := map[string]bool{}
+		for _, f := range zr.File {
+			names[f.Name] = true
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range profileStrings(t, p) {
+				if strings.Contains(string(data), v) {
+					t.Errorf("PRIVACY: %s holds the profile's %q", f.Name, v)
+				}
+			}
+		}
+		for _, n := range []string{"README.txt", "drift.json", "proposals.txt", "VERSION", "VARIANT", "recordings/manifest.yaml", "recordings/basic-info.html"} {
+			if !names[n] {
+				t.Errorf("the bundle has no %s", n)
+			}
+		}
+		if len(names) < 15 {
+			t.Errorf("only %d files in the bundle", len(names))
+		}
+	})
+
 	t.Run("ambiguous", func(t *testing.T) {
 		sim := simtest.Start(t, portalsim.Options{Demo: true, RenameClasses: true, DuplicateLabel: "学位外文名称"})
 		res := probeSim(t, b, sim, maps)
@@ -134,13 +183,21 @@ func TestProbeThenRun(t *testing.T) {
 // probes the simulator.
 func probeSim(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.Set) *probe.Result {
 	t.Helper()
+	a := portalsim.DemoAccount
+	res, _ := probeAs(t, b, sim, maps, a.Username, a.Password, []string{a.Name, a.IDNumber, a.Username})
+	return res
+}
+
+// probeAs probes the simulator logged in as user; it returns the result and
+// the recordings' directory.
+func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.Set, user, pw string, values []string) (*probe.Result, string) {
+	t.Helper()
 	tab, cancel := b.NewIsolatedTab()
 	defer cancel()
 	ctx, stop := context.WithTimeout(tab, 4*time.Minute)
 	defer stop()
-	a := portalsim.DemoAccount
 	login := fmt.Sprintf(`fetch("/api/login", {method: "POST", headers: {"Content-Type": "application/json"},
-	  body: JSON.stringify({username: %q, password: %q})}).then((r) => r.status)`, a.Username, a.Password)
+	  body: JSON.stringify({username: %q, password: %q})}).then((r) => r.status)`, user, pw)
 	if err := chromedp.Do(ctx, chromedp.Navigate(sim.URL+"/login")); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +206,7 @@ func probeSim(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.
 		t.Fatalf("logging in the demo account: HTTP %d, %v", status, err)
 	}
 	rec := t.TempDir()
-	res, err := probe.Probe(ctx, probe.Options{Maps: maps, BaseURL: sim.URL + "/", Recordings: rec, Values: []string{a.Name, a.IDNumber, a.Username},
+	res, err := probe.Probe(ctx, probe.Options{Maps: maps, BaseURL: sim.URL + "/", Recordings: rec, Values: values,
 		Say: func(f string, a ...any) { t.Logf(f, a...) }})
 	if err != nil {
 		t.Fatalf("probe: %v", err)
@@ -160,7 +217,7 @@ func probeSim(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.
 	for _, d := range res.Decisions {
 		t.Logf("decision: %s", d)
 	}
-	return res
+	return res, rec
 }
 
 func stateJSON(t *testing.T, sim *simtest.Sim) string {
@@ -187,4 +244,39 @@ func loadProfile(t *testing.T) *profile.Profile {
 	}
 	p.Consent.ServiceAgreement = true
 	return p
+}
+
+// profileStrings is every string value of the profile a person could be
+// told by: what the portal shows everyone (the built-in recordings: 英国,
+// 硕士…) and short Latin texts (GB, 10) are not.
+func profileStrings(t *testing.T, p *profile.Profile) []string {
+	var n yaml.Node
+	if err := n.Encode(p); err != nil {
+		t.Fatal(err)
+	}
+	var public strings.Builder
+	_ = fs.WalkDir(recordings.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(recordings.FS, path)
+			public.Write(b)
+		}
+		return nil
+	})
+	var out []string
+	var walk func(n *yaml.Node, key bool)
+	walk = func(n *yaml.Node, key bool) {
+		v := strings.TrimSpace(n.Value)
+		runes := len([]rune(v))
+		if n.Kind == yaml.ScalarNode && !key && n.Tag == "!!str" && (runes >= 5 || runes >= 2 && len(v) > runes) && !strings.Contains(public.String(), v) {
+			out = append(out, v)
+		}
+		for i, c := range n.Content {
+			walk(c, n.Kind == yaml.MappingNode && i%2 == 0)
+		}
+	}
+	walk(&n, false)
+	if len(out) < 10 {
+		t.Fatalf("only %d profile values to look for: %v", len(out), out)
+	}
+	return out
 }
