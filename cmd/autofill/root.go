@@ -65,6 +65,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newBatchCmd(a),
 		newRecordCmd(a),
 		newCheckCmd(a),
+		newProbeCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)
