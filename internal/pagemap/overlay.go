@@ -58,8 +58,9 @@ func (m *Map) Patched(edits []Edit) ([]byte, error) {
 	if m.node == nil {
 		return nil, fmt.Errorf("%s: not read from a file; cannot patch it", m.File)
 	}
+	doc := cloneNode(m.node) // the map itself stays as loaded
 	for _, e := range edits {
-		v := findScalar(m.node, e.Line, e.Key, e.Old)
+		v := findScalar(doc, e.Line, e.Key, e.Old)
 		if v == nil {
 			return nil, fmt.Errorf("%s:%d: no %s %q there to change to %q", m.File, e.Line, e.Key, e.Old, e.New)
 		}
@@ -69,7 +70,7 @@ func (m *Map) Patched(edits []Edit) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(m.node); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), enc.Close()
@@ -102,4 +103,17 @@ func findScalar(n *yaml.Node, line int, key, old string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+func cloneNode(n *yaml.Node) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, x := range n.Content {
+		c.Content[i] = cloneNode(x)
+	}
+	c.Alias = cloneNode(n.Alias)
+	return &c
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -45,4 +46,21 @@ const seenJS = `(() => {
 // PageSeen reads the title and headings of the page the tab shows.
 func PageSeen(ctx context.Context) (Seen, error) {
 	return evalJS[Seen](ctx, seenJS)
+}
+
+// UnknownPageError is the portal's own page that no page map places: the
+// portal changed, and `autofill probe` turns the visit into maps.
+type UnknownPageError struct {
+	Seen Seen
+}
+
+func (e *UnknownPageError) Error() string {
+	return fmt.Sprintf("the portal shows a page no page map recognises (%s, %s); the portal may have changed: run `autofill probe --profile …` — it looks at every page read-only, writes overrides your next run loads, and can pack a bundle for the maintainers (--bundle)", e.Seen.URL, e.Seen)
+}
+
+// sameHost says whether two addresses are on the same host.
+func sameHost(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	return err1 == nil && err2 == nil && ua.Host != "" && ua.Host == ub.Host
 }

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"github.com/cscse-tools/autofill/internal/pagecheck"
@@ -41,8 +42,43 @@ func Probe(ctx context.Context, o Options) (*Result, error) {
 		return res, err
 	}
 	res.Report = rep
-	res.Proposals, res.Decisions = Propose(o.Maps, rep, visits)
+	props, decs := Propose(o.Maps, rep, visits)
+	// Only what fits the recorded pages once applied is proposed: check the
+	// changed maps again, and leave a change that still misfits to a person.
+	if len(props) > 0 {
+		applied, err := Apply(o.Maps, props)
+		if err != nil {
+			return res, err
+		}
+		again, err := pagecheck.Check(ctx, applied, os.DirFS(o.Recordings), o.Recordings)
+		if err != nil {
+			return res, err
+		}
+		props, decs = settled(props, decs, again)
+	}
+	res.Proposals, res.Decisions = props, decs
 	return res, nil
+}
+
+// settled moves each proposal whose item still has a problem after the
+// change into the decisions.
+func settled(props []Proposal, decs []Decision, again *pagecheck.Report) ([]Proposal, []Decision) {
+	still := map[string]string{}
+	for _, pr := range again.Pages {
+		for _, q := range pr.Problems {
+			still[q.Page+"|"+q.What+"|"+q.Key] = q.Message
+		}
+	}
+	var keep []Proposal
+	for _, p := range props {
+		if msg, bad := still[p.Page+"|"+p.What+"|"+p.Key]; bad {
+			decs = append(decs, Decision{Page: p.Page, Where: p.Where, What: p.What, Key: p.Key, Label: p.Old,
+				Message: fmt.Sprintf("changing %s %q to %q does not make it fit (%s)", p.Change, p.Old, p.New, msg)})
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return keep, decs
 }
 
 // Apply returns maps with the proposals applied

@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +158,30 @@ func TestProbeThenRun(t *testing.T) {
 		}
 		if len(names) < 15 {
 			t.Errorf("only %d files in the bundle", len(names))
+		}
+	})
+
+	// A page the maps cannot place stops the run at once with what it
+	// shows and the advice to probe, instead of waiting for the person.
+	t.Run("unknown page", func(t *testing.T) {
+		sim := simtest.Start(t, portalsim.Options{Demo: true, Retext: map[string]string{"page page-apply-type": "page page-kind"}})
+		p := loadProfile(t)
+		_, pw, err := dryrun.Register(sim.Server, p, maps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, cancel := b.NewIsolatedTab()
+		defer cancel()
+		ctx, stop := context.WithTimeout(tab, 3*time.Minute)
+		defer stop()
+		_, err = portal.Run(ctx, portal.Options{Profile: p, Maps: maps, BaseURL: sim.URL + "/", RunDir: t.TempDir(),
+			Password: func(context.Context) (string, error) { return pw, nil }, Wait: time.Minute, StepTimeout: 10 * time.Second})
+		var ue *portal.UnknownPageError
+		if !errors.As(err, &ue) || exitcode.Of(err) != exitcode.Drift {
+			t.Fatalf("want an unknown page (exit 3), got exit %d: %v", exitcode.Of(err), err)
+		}
+		if !slices.Contains(ue.Seen.Headings, "申请类型") || !strings.Contains(err.Error(), "autofill probe") {
+			t.Errorf("the stop does not say what it saw or suggest probe: %v", err)
 		}
 	})
 
