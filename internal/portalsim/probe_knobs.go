@@ -1,6 +1,9 @@
 package portalsim
 
-import "bytes"
+import (
+	"bytes"
+	"sort"
+)
 
 // retext replaces visible texts in a rendered page (Options.Retext): a
 // label or a button the portal renamed, which page maps do not know yet.
@@ -14,14 +17,12 @@ func retext(b []byte, m map[string]string) []byte {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	// Longest first, then lexically, for a stable result.
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if len(keys[j]) > len(keys[i]) || (len(keys[j]) == len(keys[i]) && keys[j] < keys[i]) {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j]) // longest first
 		}
-	}
+		return keys[i] < keys[j]
+	})
 	for _, k := range keys {
 		b = bytes.ReplaceAll(b, []byte(k), []byte(m[k]))
 	}
