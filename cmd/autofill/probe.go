@@ -115,7 +115,9 @@ func addProbeFlags(cmd *cobra.Command, o *probeOptions) {
 // runProbe walks and checks; with write it keeps the recordings, writes
 // the override set and the bundle.
 func runProbe(ctx context.Context, o *probeOptions, write bool) error {
-	maps, err := loadMaps(o.Selectors)
+	// The maps the next run would use: an earlier probe's overrides
+	// included, so a second probe refines them.
+	maps, err := loadRunMaps(o.Selectors, false, o.io.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -166,7 +168,7 @@ func runProbe(ctx context.Context, o *probeOptions, write bool) error {
 				return fmt.Errorf("finding your configuration folder: %w (give --out DIR)", err)
 			}
 		}
-		header := fmt.Sprintf("# Written by `autofill probe` (%s) on %s: the built-in map with the\n# proposals applied. `autofill run` and `autofill batch` load it; delete it\n# to go back to the built-in map.\n", version.String(), time.Now().Format("2006-01-02"))
+		header := probe.Header(version.String(), time.Now())
 		if files, err = probe.WriteOverrides(out, maps, res.Proposals, header); err != nil {
 			return err
 		}

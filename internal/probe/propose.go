@@ -1,12 +1,14 @@
 package probe
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/pagecheck"
@@ -134,6 +136,15 @@ func headingsOf(visits []Visit, page string) []string {
 	return nil
 }
 
+// headerEnd ends the header of an override file (Header), so that a second
+// probe replaces it instead of stacking another.
+const headerEnd = "# to go back to the built-in map.\n"
+
+// Header is the comment an override file starts with.
+func Header(tool string, at time.Time) string {
+	return fmt.Sprintf("# Written by `autofill probe` (%s) on %s: the built-in map with the\n# proposals applied. `autofill run` and `autofill batch` load it; delete it\n", tool, at.Format("2006-01-02")) + headerEnd
+}
+
 // WriteOverrides writes, for each page with proposals, the built-in map
 // with the proposals applied as dir/<page>.yaml, and returns the files.
 // Each is parsed back before it is written: a proposal never leaves a map
@@ -167,6 +178,9 @@ func WriteOverrides(dir string, maps *pagemap.Set, props []Proposal, header stri
 		file := filepath.Join(dir, page+".yaml")
 		if _, probs := pagemap.Parse(file, data); len(probs) > 0 {
 			return files, fmt.Errorf("the proposed map for %s does not load: %w", page, probs)
+		}
+		if i := bytes.Index(data, []byte(headerEnd)); i >= 0 && bytes.HasPrefix(data, []byte("# Written by `autofill probe`")) {
+			data = data[i+len(headerEnd):]
 		}
 		data = append([]byte(header), data...)
 		if err := atomicfile.Write(file, data, 0o644); err != nil {
