@@ -156,7 +156,7 @@ func runProbe(ctx context.Context, o *probeOptions, write bool) error {
 	}
 	errOut := o.io.ErrOut
 	res, err := probe.Probe(b.Tab(), probe.Options{Maps: maps, BaseURL: start, Recordings: recDir, Values: secrets,
-		Wait: o.Wait, Tool: version.String(), Say: func(f string, a ...any) { fmt.Fprintf(errOut, f+"\n", a...) }})
+		Wait: o.Wait, Tool: version.String(), Done: o.enterDone(), Say: func(f string, a ...any) { fmt.Fprintf(errOut, f+"\n", a...) }})
 	if err != nil {
 		return err
 	}
@@ -247,4 +247,18 @@ func filterReached(rep *pagecheck.Report) *pagecheck.Report {
 		cp.Pages = append(cp.Pages, pr)
 	}
 	return &cp
+}
+
+// enterDone ends the walk's last phase (the person opening pages) at their
+// first Enter; nil off a terminal, where nobody can show pages.
+func (o *probeOptions) enterDone() <-chan struct{} {
+	if !o.io.IsStdinTTY() {
+		return nil
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = o.io.ReadLine()
+	}()
+	return done
 }

@@ -122,7 +122,7 @@ func TestProbeThenRun(t *testing.T) {
 	// value of their profile is in any file of it.
 	t.Run("bundle", func(t *testing.T) {
 		secrets := probe.SecretTexts(p, recordings.FS)
-		res, rec := probeAs(t, b, sim, next, p.Account.Username, pw, secrets)
+		res, rec := probeAs(t, b, sim, next, p.Account.Username, pw, secrets, nil)
 		zipPath := filepath.Join(t.TempDir(), "bundle.zip")
 		bun := &probe.Bundle{Result: res, Recordings: rec, Overrides: files, Tool: "test", Secrets: secrets, Now: time.Now()}
 		if err := bun.Write(zipPath); err != nil {
@@ -187,7 +187,15 @@ func TestProbeThenRun(t *testing.T) {
 
 	t.Run("ambiguous", func(t *testing.T) {
 		sim := simtest.Start(t, portalsim.Options{Demo: true, RenameClasses: true, DuplicateLabel: "学位外文名称"})
-		res := probeSim(t, b, sim, maps)
+		a := portalsim.DemoAccount
+		// The person opens a page no map knows, then presses Enter.
+		person := func(ctx context.Context) {
+			_ = chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`location.href = "/user/nowhere"`))
+		}
+		res, _ := probeAs(t, b, sim, maps, a.Username, a.Password, []string{a.Name, a.IDNumber, a.Username}, person)
+		if u := res.Unknown(); len(u) != 1 || u[0].Page != "unknown-1" {
+			t.Errorf("the page the person opened is not reported as unknown: %+v", u)
+		}
 		var dec *probe.Decision
 		for i, d := range res.Decisions {
 			if d.Label == "学位外文名称" {
@@ -210,13 +218,16 @@ func TestProbeThenRun(t *testing.T) {
 func probeSim(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.Set) *probe.Result {
 	t.Helper()
 	a := portalsim.DemoAccount
-	res, _ := probeAs(t, b, sim, maps, a.Username, a.Password, []string{a.Name, a.IDNumber, a.Username})
+	res, _ := probeAs(t, b, sim, maps, a.Username, a.Password, []string{a.Name, a.IDNumber, a.Username}, nil)
 	return res
 }
 
 // probeAs probes the simulator logged in as user; it returns the result and
 // the recordings' directory.
-func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.Set, user, pw string, values []string) (*probe.Result, string) {
+// person, when set, plays the person's last phase in the tab: it opens a
+// page no map knows, and once that is recorded the person is done.
+func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.Set, user, pw string, values []string,
+	person func(ctx context.Context)) (*probe.Result, string) {
 	t.Helper()
 	tab, cancel := b.NewIsolatedTab()
 	defer cancel()
@@ -232,8 +243,22 @@ func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.S
 		t.Fatalf("logging in the demo account: HTTP %d, %v", status, err)
 	}
 	rec := t.TempDir()
-	res, err := probe.Probe(ctx, probe.Options{Maps: maps, BaseURL: sim.URL + "/", Recordings: rec, Values: values,
-		Say: func(f string, a ...any) { t.Logf(f, a...) }})
+	o := probe.Options{Maps: maps, BaseURL: sim.URL + "/", Recordings: rec, Values: values,
+		Say: func(f string, a ...any) { t.Logf(f, a...) }}
+	if person != nil {
+		done := make(chan struct{})
+		o.Done = done
+		o.Say = func(f string, a ...any) {
+			t.Logf(f, a...)
+			switch {
+			case strings.HasPrefix(f, "Open any other page"):
+				go person(ctx)
+			case strings.Contains(f, "no page map recognises"):
+				close(done)
+			}
+		}
+	}
+	res, err := probe.Probe(ctx, o)
 	if err != nil {
 		t.Fatalf("probe: %v", err)
 	}

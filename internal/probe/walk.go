@@ -38,7 +38,12 @@ type Options struct {
 	// Timeout bounds each page's loading; default 20s.
 	Timeout time.Duration
 	// Say tells the person what is going on; nil is quiet.
-	Say  func(format string, a ...any)
+	Say func(format string, a ...any)
+	// Done, when set, ends a last phase in which the person opens other
+	// pages themselves (a portal whose step pages have no address of their
+	// own): each new page is recorded once it has loaded, until Done is
+	// closed or receives.
+	Done <-chan struct{}
 	Tool string // the tool's version, for the recordings' manifest
 	Now  func() time.Time
 }
@@ -128,8 +133,12 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 	loc, _ := chromedp.Run(ctx, chromedp.Location())
 	base, here := stepBase(loc)
 	if base == "" {
-		// Not on an address that names a step: record what is there.
-		return wk.visits, wk.record(ctx, "", found)
+		// Not on an address that names a step: record what is there, and
+		// let the person show the rest.
+		if err := wk.record(ctx, "", found); err != nil {
+			return wk.visits, err
+		}
+		return wk.visits, wk.follow(ctx)
 	}
 	for _, page := range stepPages {
 		if slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == page }) {
@@ -154,7 +163,42 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 			return wk.visits, err
 		}
 	}
-	return wk.visits, nil
+	return wk.visits, wk.follow(ctx)
+}
+
+// follow records the pages the person opens until Options.Done.
+func (wk *walker) follow(ctx context.Context) error {
+	if wk.o.Done == nil {
+		return nil
+	}
+	wk.o.Say("Open any other page of your draft yourself: the step bar, or 上一步 — NOT 下一步 or 保存, which save. Each page is recorded once it has loaded; press Enter here when you are done.")
+	last, _ := chromedp.Run(ctx, chromedp.Location())
+	tick := time.NewTicker(250 * time.Millisecond) // how often the address is looked at; not a delay
+	defer tick.Stop()
+	for {
+		select {
+		case <-wk.o.Done:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil || loc == last {
+			continue
+		}
+		last = loc
+		found, err := wk.settle(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if len(found) == 1 && slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == found[0] }) {
+			continue // recorded already
+		}
+		if err := wk.record(ctx, "", found); err != nil {
+			return err
+		}
+	}
 }
 
 type walker struct {
