@@ -47,7 +47,9 @@ func newProbeCmd(a *app) *cobra.Command {
 		Long: `probe is for the first visit to a portal that may have changed. It opens
 Chrome; you log in as usual (password, slider, code). Then it walks through
 your draft's pages on its own — 我的申请, 继续填写, then each step page by its
-own address — and only looks: it never types, ticks, uploads or saves.
+own address — and only looks: it never types, ticks, uploads or saves. On a
+terminal it then lets you open other pages yourself (the step bar, 上一步;
+never 下一步 or 保存, which save) and records each, until you press Enter.
 
 For each page it says which page map recognises it (or, for a page none
 does, its title and headings), saves it scrubbed (no input value, no name,
@@ -75,9 +77,9 @@ a person could place the change), 1 failure, 2 bad flags or profile.`,
   # Only see what no longer fits; write nothing
   autofill check --live --profile me.yaml
 
-  # The overrides somewhere else (then: autofill --selectors … is NOT needed;
-  # copy them to your configuration folder's selectors/ to use them)
-  autofill probe --out my-overrides`,
+  # Write the overrides elsewhere to review them first; a run uses them once
+  # they are in your configuration folder's selectors/
+  autofill probe --profile me.yaml --out review-overrides`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runProbe(cmd.Context(), opts, true)
