@@ -114,7 +114,7 @@ var knownKeys = map[string][]string{
 	"Manual":    {"option", "label", "css"},
 	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
 	"List":      {"table", "rows", "columns", "continue", "new"},
-	"Verify":    {"qr", "status", "code", "code_ok", "records", "skip"},
+	"Verify":    {"qr", "status", "code", "code_ok", "records", "skip", "guide"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.

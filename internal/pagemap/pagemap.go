@@ -159,6 +159,9 @@ type Verify struct {
 	// 跳过实人认证程序…): only ever the person's click; the engine names it
 	// when the profile says verification: no_records.
 	Skip Target `yaml:"skip"`
+	// Guide is the page's own line saying which app scans the QR code
+	// (微留服, or 国家政务服务平台 on the older page), quoted to the person.
+	Guide string `yaml:"guide"`
 }
 
 // HumanStep is a person's act on a form page: while an element matching CSS

@@ -182,6 +182,12 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 			Message: "Your profile says verification: no_records. Click «" + skip + "» in the browser yourself (autofill never clicks it); " +
 				"the materials page will then ask for 出入境记录 (degrees[].materials.entry_exit).",
 			MessageZH: "您的资料选择了不进行实人认证（no_records）：请您在浏览器中亲自点击“" + skip + "”（本工具不会代为点击），之后需在“上传材料”页上传出入境记录。"})
+	} else if guide := r.guide(ctx, v); guide != "" {
+		// The page says which app scans its QR code (forms differ): quote it.
+		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+			Message: "1) Verify your face as the page says: «" + guide + "» (the QR code is in the browser, or " + qr + "). " +
+				"2) If the page then asks for the 8-digit 移民局12367 authorization code, type it here or in the page; otherwise follow the page to fetch your entry/exit records.",
+			MessageZH: "1）请按页面提示完成实人认证：“" + guide + "”；2）如页面要求输入移民局12367的8位授权码，可在此输入或在网页中填写，否则按页面提示获取出入境记录。"})
 	} else {
 		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
 			Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
@@ -236,6 +242,15 @@ func (r *runner) skipOffered(ctx context.Context, v *pagemap.Verify) string {
 		return ""
 	}
 	t, _ := call[string](ctx, "text", v.Skip.CSS)
+	return t
+}
+
+// guide returns the page's line about the QR code (verify.guide), or "".
+func (r *runner) guide(ctx context.Context, v *pagemap.Verify) string {
+	if v.Guide == "" {
+		return ""
+	}
+	t, _ := call[string](ctx, "text", v.Guide)
 	return t
 }
 

@@ -57,8 +57,10 @@ func TestVariantMatrix(t *testing.T) {
 		v, _ := portalsim.Knob(k)
 		who := []string{"id card"}
 		switch k {
-		case "no_records", "old_verify":
+		case "no_records":
 			who = []string{"no records"}
+		case "old_verify": // both of the older page's paths
+			who = []string{"no records", "id card"}
 		case "foreign_ids":
 			who = []string{"hk permit"}
 		}

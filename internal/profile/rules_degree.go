@@ -88,6 +88,10 @@ func (c *checker) degree(at string, d *Degree) {
 			"is required when remote_study is true")
 	}
 	c.materials(at+".materials", d.Materials)
+	if c.p.Applicant.Verification == "no_records" && len(d.Materials.EntryExit) == 0 {
+		c.errorf(at+".materials.entry_exit", "list JPEGs of the passport's entry/exit stamp pages (or the NIA record), one file per page",
+			"is required with applicant.verification: no_records (the portal then asks for 出入境记录)")
+	}
 }
 
 func disciplineList() string {
