@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -247,6 +248,7 @@ func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.S
 		Say: func(f string, a ...any) { t.Logf(f, a...) }}
 	if person != nil {
 		done := make(chan struct{})
+		var once sync.Once
 		o.Done = done
 		o.Say = func(f string, a ...any) {
 			t.Logf(f, a...)
@@ -254,7 +256,7 @@ func probeAs(t *testing.T, b *browser.Browser, sim *simtest.Sim, maps *pagemap.S
 			case strings.HasPrefix(f, "Open any other page"):
 				go person(ctx)
 			case strings.Contains(f, "no page map recognises"):
-				close(done)
+				once.Do(func() { close(done) })
 			}
 		}
 	}
