@@ -253,6 +253,7 @@ func (wk *walker) record(ctx context.Context, expected string, found []string) e
 	}
 	wk.o.Values = append(wk.o.Values, snap.Typed...)
 	v.Warnings = snap.Warnings
+	v.Seen.URL = snap.URL // the path only, numbers masked, as the recording keeps it
 	file, err := wk.w.Save(snap.Recording(recording.Live, wk.o.Tool, wk.o.Now()))
 	if err != nil {
 		return err
