@@ -57,3 +57,11 @@ func TestRunLoadsOverrides(t *testing.T) {
 		t.Errorf("a broken override did not stop the run with its file named: %v", err)
 	}
 }
+
+// check --live looks at the portal itself, so recordings make no sense.
+func TestCheckLiveRefusesRecordings(t *testing.T) {
+	code, _, errOut := execute(t, "check", "--live", "--recordings", "recs")
+	if code != 2 || !strings.Contains(errOut, "drop --recordings") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
