@@ -9,6 +9,7 @@ package probe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -223,7 +224,7 @@ func (wk *walker) settle(ctx context.Context, want []string) ([]string, error) {
 		idle, err := portal.CallJS[bool](ctx, "__af.idle")
 		return idle && (len(want) == 0 && len(f) > 0 || slices.Equal(f, want)), err
 	})
-	if err != nil && !strings.Contains(err.Error(), portal.ErrTimeout.Error()) {
+	if err != nil && !errors.Is(err, portal.ErrTimeout) {
 		return found, err
 	}
 	return found, nil
