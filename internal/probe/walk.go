@@ -172,8 +172,8 @@ func (wk *walker) follow(ctx context.Context) error {
 	if wk.o.Done == nil {
 		return nil
 	}
+	last, _ := chromedp.Run(ctx, chromedp.Location()) // before the person can move
 	wk.o.Say("Open any other page of your draft yourself: the step bar, or 上一步 — NOT 下一步 or 保存, which save. Each page is recorded once it has loaded; press Enter here when you are done.")
-	last, _ := chromedp.Run(ctx, chromedp.Location())
 	tick := time.NewTicker(250 * time.Millisecond) // how often the address is looked at; not a delay
 	defer tick.Stop()
 	for {
