@@ -131,7 +131,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	case o.DryRun && o.Passwords != "":
 		return &flagError{errors.New("--dry-run registers every applicant on the simulator with a password of its own: drop --passwords")}
 	}
-	maps, err := loadMaps(o.Selectors)
+	maps, err := loadRunMaps(o.Selectors, o.DryRun, o.io.ErrOut)
 	if err != nil {
 		return err
 	}

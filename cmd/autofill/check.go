@@ -22,6 +22,8 @@ type checkOptions struct {
 	Recordings string
 	Chrome     string
 	JSON       bool
+	Live       bool
+	live       probeOptions // --live: the walk's flags (probe.go)
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -52,7 +54,10 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
   autofill check --recordings live-recordings
 
   # Your edited maps, for a script
-  autofill check --selectors my-selectors --json`,
+  autofill check --selectors my-selectors --json
+
+  # The live portal: log in, and every page of your draft is checked (nothing written)
+  autofill check --live --profile me.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runCheck(cmd.Context(), opts)
@@ -63,10 +68,20 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
 	f.StringVar(&opts.Recordings, "recordings", "", "recorded pages to check against (a directory with manifest.yaml; default: the built-in recordings)")
 	f.StringVar(&opts.Chrome, "chrome", "", "the Chrome or Chromium to run headless (default: found automatically)")
 	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	f.BoolVar(&opts.Live, "live", false, "check the live portal instead: log in in the browser window; your draft's pages are walked read-only and checked as autofill probe does, writing nothing")
+	addProbeFlags(cmd, &opts.live)
 	return cmd
 }
 
 func runCheck(ctx context.Context, o *checkOptions) error {
+	if o.Live {
+		if o.Recordings != "" {
+			return &flagError{fmt.Errorf("--live checks the portal itself; drop --recordings %s", o.Recordings)}
+		}
+		l := o.live
+		l.io, l.Chrome, l.Selectors, l.JSON = o.io, o.Chrome, o.Selectors, o.JSON
+		return runProbe(ctx, &l, false)
+	}
 	maps, err := loadMaps(o.Selectors)
 	if err != nil {
 		return err

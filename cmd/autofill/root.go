@@ -69,6 +69,7 @@ It never submits, never pays and never bypasses an identity check.`,
 		newCertificateCmd(a),
 		newSupplementCmd(a),
 		newReviewCmd(a),
+		newProbeCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)

@@ -182,7 +182,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if err != nil {
 		return err
 	}
-	maps, err := loadMaps(o.Selectors)
+	maps, err := loadRunMaps(o.Selectors, o.DryRun, o.io.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -63,6 +63,25 @@
         const items = af.formItems(it.label, it.scope);
         res.byLabel = items.length;
         if (items.length === 1) res.labelProposal = af.propose(items[0], it.kind);
+        if (items.length > 1) res.labelProposals = items.map((i) => af.propose(i, it.kind));
+        if (items.length === 0 && vis.length === 0) {
+          // Renamed label and selector: the person reads the placeholder
+          // (请输入11位手机号码) that still names the field.
+          const want = labelText(it.label || "");
+          const scope = it.scope ? all(it.scope) : [document];
+          const cands = [];
+          for (const s of scope) {
+            for (const fi of s.querySelectorAll(".el-form-item")) {
+              if (!af.visible(fi) || cands.includes(fi)) continue;
+              const ph = Array.from(fi.querySelectorAll("input[placeholder],textarea[placeholder]")).map((e) => e.getAttribute("placeholder"));
+              if (want && ph.some((p) => p.includes(want))) cands.push(fi);
+            }
+          }
+          if (cands.length === 1) {
+            res.placeholderLabel = itemLabel(cands[0]);
+            res.placeholderProposal = af.propose(cands[0], it.kind);
+          }
+        }
       }
       return res;
     },

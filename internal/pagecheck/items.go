@@ -171,6 +171,14 @@ type found struct {
 	Proposal      string    `json:"proposal"`
 	ByLabel       int       `json:"byLabel"`
 	LabelProposal string    `json:"labelProposal"`
+	// LabelProposals are selectors of every form item with the label when
+	// more than one has it: a person must decide.
+	LabelProposals []string `json:"labelProposals"`
+	// PlaceholderLabel and PlaceholderProposal: with neither the selector
+	// nor the label on the page, the one form item whose placeholder still
+	// names the field, its label now and a selector for it.
+	PlaceholderLabel    string `json:"placeholderLabel"`
+	PlaceholderProposal string `json:"placeholderProposal"`
 }
 
 // judge turns what the page showed into problems (and notes for what may
@@ -205,13 +213,19 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 	case f.Visible == 0 && it.optional != "" && (f.ByLabel == 0 || it.absentOK):
 		notes = append(notes, fmt.Sprintf("%s %s: not in %s (%s); not checked", describe(it), sel, file, it.optional))
 		return
+	case f.Visible == 0 && it.isField && f.ByLabel == 0 && f.PlaceholderLabel != "" && f.PlaceholderProposal != "":
+		p.Missing, p.Found, p.Proposal = true, f.PlaceholderLabel, f.PlaceholderProposal
+		fail("selector %s matches nothing in %s and no form item is labelled %q; the one whose placeholder names it is labelled %q", sel, file, it.Label, f.PlaceholderLabel)
+		return
 	case f.Visible == 0 && f.Hidden > 0:
 		fail("selector %s matches only hidden elements (%d) in %s", sel, f.Hidden, file)
 		return
 	case f.Visible == 0 && it.isField && f.ByLabel > 1:
+		p.Candidates = f.LabelProposals
 		fail("selector %s matches nothing in %s, and %d form items are labelled %q, so a run could not tell which is meant", sel, file, f.ByLabel, it.Label)
 		return
 	case f.Visible == 0 && it.isField && f.ByLabel == 1:
+		p.Missing = true
 		fail("selector %s matches nothing in %s; the form item labelled %q is still there (a run would heal it by label)", sel, file, it.Label)
 		return
 	case f.Visible == 0:
@@ -222,6 +236,7 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 		return
 	}
 	if it.text != "" && spaceless(f.Text) != spaceless(it.text) {
+		p.Found = f.Text
 		fail("selector %s finds %s; the map says its text is %q", sel, f.Is, it.text)
 	}
 	if it.Kind != "" {
@@ -239,9 +254,10 @@ func judge(m *pagemap.Map, file string, it item, f found) (probs []Problem, note
 				q := p
 				q.Message = fmt.Sprintf("the form item of selector %s is labelled %q in %s, not %q; if the portal renamed the field, set label: %s (if the selector now finds another field, fix the selector)", sel, f.ItemLabel, file, it.Label, f.ItemLabel)
 				if f.ByLabel == 1 && f.LabelProposal != "" {
-					q.Proposal = f.LabelProposal
+					q.Proposal = f.LabelProposal // the selector now finds another field
 				} else {
 					q.Proposal = f.Proposal
+					q.Found = f.ItemLabel // the field itself was renamed
 				}
 				probs = append(probs, q)
 			}

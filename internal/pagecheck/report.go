@@ -25,6 +25,15 @@ type Problem struct {
 	Selector string `json:"selector,omitempty"` // the selector that failed
 	Message  string `json:"message"`
 	Proposal string `json:"proposal,omitempty"` // a selector that finds the control by its label
+	// Found is what the page shows where the map expected its own text:
+	// the form item's label, the button's text.
+	Found string `json:"found,omitempty"`
+	// Candidates are the selectors of every control that could be meant
+	// when more than one has the field's label (a person decides).
+	Candidates []string `json:"candidates,omitempty"`
+	// Missing: the selector matches nothing on the page (Proposal then
+	// replaces it).
+	Missing bool `json:"missing,omitempty"`
 }
 
 // String reads like a compiler error: where, what, how to fix.

@@ -287,8 +287,14 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 	err := waitFor(ctx, r.opts.StepTimeout, "a known page", check)
 	if errors.Is(err, errTimeout) {
 		url := location(ctx)
+		seen, _ := PageSeen(ctx)
+		if len(r.res.Visited) > 0 && sameHost(url, r.opts.BaseURL) {
+			// The portal's own page, past a page the maps know (not a
+			// home page before the login), that no map places: it changed.
+			return nil, exitcode.With(exitcode.Drift, &UnknownPageError{Seen: seen})
+		}
 		r.emit(Event{Type: EvHuman, Human: "navigate",
-			Message:   fmt.Sprintf("This page (%s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching.", url),
+			Message:   fmt.Sprintf("This page (%s: %s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching. If it is the portal's own page, it changed: run `autofill probe`.", url, seen),
 			MessageZH: "当前页面无法识别，请转到“我的申请”或申请步骤页面，本工具会继续等待。"})
 		err = r.waitHuman(ctx, "navigate", check)
 		if err == nil {

@@ -45,8 +45,8 @@ func Advise(err error) Item {
 		return Item{"Fix the profile or the flags as the message says (autofill validate FILE), then run again.",
 			"请按提示修改资料文件或参数（可用 autofill validate 检查），然后重新运行。"}
 	case exitcode.Drift:
-		return Item{"The portal changed: run `autofill check`, re-record the page (`autofill record`) and update the page map; meanwhile fill this page by hand.",
-			"网站页面已变化：请运行 autofill check，重新录制该页面（autofill record）并更新页面映射；在此之前请手动填写本页。"}
+		return Item{"The portal changed: run `autofill probe --profile FILE` — it looks at every page read-only and writes page-map overrides your next run uses (--bundle packs what to send the maintainers; `autofill check --live` only looks); meanwhile fill this page by hand.",
+			"网站页面已变化：请运行 autofill probe --profile 资料文件 —— 它只读查看每个页面，并写出下次运行使用的页面映射覆盖（--bundle 可打包发送给维护者的材料；autofill check --live 只检查不写入）；在此之前请手动填写本页。"}
 	case exitcode.Parked:
 		return Item{"Do the step in the browser, then run the same command again: it continues the same draft.",
 			"请在浏览器中完成该步骤，然后重新运行同一命令，将继续同一份草稿。"}

@@ -1,0 +1,318 @@
+// Package probe is a person's first contact with a portal the page maps may
+// not fit: it walks read-only through every page of a draft it can reach,
+// records each page scrubbed, checks every map against the recordings,
+// turns what no longer fits into proposals a person would agree with (the
+// exact label, the button's text, the page's heading), writes those as an
+// override set for the next run, and packs a bundle for the maintainers.
+// It never types, ticks, uploads or saves.
+package probe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cscse-tools/autofill/internal/capture"
+	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/recording"
+)
+
+// Options say where and how to walk.
+type Options struct {
+	Maps    *pagemap.Set
+	BaseURL string // the portal's address, opened first
+	// Recordings is the directory the scrubbed pages are saved in.
+	Recordings string
+	// Values are the person's texts no recording may show (their name, ID,
+	// phone, e-mail…).
+	Values []string
+	// Wait bounds how long the person may take to log in; default 15m.
+	Wait time.Duration
+	// Timeout bounds each page's loading; default 20s.
+	Timeout time.Duration
+	// Say tells the person what is going on; nil is quiet.
+	Say func(format string, a ...any)
+	// Done, when set, ends a last phase in which the person opens other
+	// pages themselves (a portal whose step pages have no address of their
+	// own): each new page is recorded once it has loaded, until Done is
+	// closed or receives.
+	Done <-chan struct{}
+	Tool string // the tool's version, for the recordings' manifest
+	Now  func() time.Time
+}
+
+// Visit is one page the walk saw.
+type Visit struct {
+	Page     string           `json:"page"`               // the map that placed it, or unknown-N
+	Expected string           `json:"expected,omitempty"` // the page its address names, when it names one
+	Detected []string         `json:"detected"`           // what the maps' detect rules said
+	Seen     portal.Seen      `json:"seen"`
+	File     string           `json:"file,omitempty"` // the recording
+	Warnings []string         `json:"warnings,omitempty"`
+	Unknown  bool             `json:"unknown,omitempty"`
+	Source   recording.Source `json:"-"`
+}
+
+// stepPages are the pages of a draft with their own address; agreement
+// (only for a new application) and payment (only after submitting) are not
+// reached from a draft without acting.
+var stepPages = []string{"verify", "basic-info", "apply-type", "degree", "study-history", "materials", "confirm"}
+
+func (o *Options) defaults() {
+	if o.Wait <= 0 {
+		o.Wait = 15 * time.Minute
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 20 * time.Second
+	}
+	if o.Say == nil {
+		o.Say = func(string, ...any) {}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// Walk opens the portal in the tab of ctx, waits for the person to log in,
+// opens the draft from 我的申请 and then each step page by its own address,
+// and records every page it sees. It only clicks 继续填写 (which opens a
+// draft and saves nothing) and what capture opens to read options (a
+// dropdown, the add dialog, closed again).
+func Walk(ctx context.Context, o Options) ([]Visit, error) {
+	o.defaults()
+	w, err := recording.NewWriter(o.Recordings, pagemap.FlowOrder)
+	if err != nil {
+		return nil, err
+	}
+	if err := portal.InstallHelpers(ctx); err != nil {
+		return nil, err
+	}
+	wk := &walker{o: o, w: w, rules: o.Maps.DetectRules()}
+	if err := chromedp.Do(ctx, chromedp.Navigate(o.BaseURL)); err != nil {
+		return nil, fmt.Errorf("opening %s: %w", o.BaseURL, err)
+	}
+	found, err := wk.settle(ctx, nil)
+	if err != nil {
+		return wk.visits, err
+	}
+	if slices.Contains(found, "login") {
+		if err := wk.record(ctx, "", found); err != nil {
+			return wk.visits, err
+		}
+		o.Say("Log in in the browser window (password, slider, code) as you always do; probe waits up to %s and then only looks.", o.Wait)
+		err := portal.WaitFor(ctx, o.Wait, "you to log in", func() (bool, error) {
+			f, err := portal.CallJS[[]string](ctx, "__af.detect", wk.rules)
+			found = f
+			return len(f) > 0 && !slices.Contains(f, "login"), err
+		})
+		if err != nil {
+			return wk.visits, fmt.Errorf("waiting for the login: %w", err)
+		}
+		if found, err = wk.settle(ctx, nil); err != nil {
+			return wk.visits, err
+		}
+	}
+	if slices.Contains(found, "applications") {
+		if err := wk.record(ctx, "", found); err != nil {
+			return wk.visits, err
+		}
+		if err := wk.openDraft(ctx); err != nil {
+			return wk.visits, err
+		}
+		if found, err = wk.settle(ctx, nil); err != nil {
+			return wk.visits, err
+		}
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	base, here := stepBase(loc)
+	if base == "" {
+		// Not on an address that names a step: record what is there, and
+		// let the person show the rest.
+		if err := wk.record(ctx, "", found); err != nil {
+			return wk.visits, err
+		}
+		return wk.visits, wk.follow(ctx)
+	}
+	for _, page := range stepPages {
+		if slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == page }) {
+			continue
+		}
+		if page != here {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+page)); err != nil {
+				return wk.visits, fmt.Errorf("opening %s: %w", base+page, err)
+			}
+		}
+		here = ""
+		found, err := wk.settle(ctx, []string{page})
+		if err != nil {
+			return wk.visits, err
+		}
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		if _, at := stepBase(loc); at != page {
+			o.Say("%s: the portal sent the browser elsewhere (%s); not recorded", page, at)
+			continue
+		}
+		if err := wk.record(ctx, page, found); err != nil {
+			return wk.visits, err
+		}
+	}
+	return wk.visits, wk.follow(ctx)
+}
+
+// follow records the pages the person opens until Options.Done.
+func (wk *walker) follow(ctx context.Context) error {
+	if wk.o.Done == nil {
+		return nil
+	}
+	last, _ := chromedp.Run(ctx, chromedp.Location()) // before the person can move
+	wk.o.Say("Open any other page of your draft yourself: the step bar, or 上一步 — NOT 下一步 or 保存, which save. Each page is recorded once it has loaded; press Enter here when you are done.")
+	tick := time.NewTicker(250 * time.Millisecond) // how often the address is looked at; not a delay
+	defer tick.Stop()
+	for {
+		select {
+		case <-wk.o.Done:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil || loc == last {
+			continue
+		}
+		last = loc
+		found, err := wk.settle(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if len(found) == 1 && slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == found[0] }) {
+			continue // recorded already
+		}
+		if err := wk.record(ctx, "", found); err != nil {
+			return err
+		}
+	}
+}
+
+type walker struct {
+	o       Options
+	w       *recording.Writer
+	rules   []pagemap.DetectRule
+	visits  []Visit
+	unknown int
+}
+
+// settle waits for the page to load: one known page, or (an unknown or
+// renamed page) the time a page needs to finish loading. It returns the
+// pages the detect rules see.
+func (wk *walker) settle(ctx context.Context, want []string) ([]string, error) {
+	var found []string
+	err := portal.WaitFor(ctx, wk.o.Timeout, "the page to load", func() (bool, error) {
+		f, err := portal.CallJS[[]string](ctx, "__af.detect", wk.rules)
+		found = f
+		if err != nil {
+			return false, err
+		}
+		idle, err := portal.CallJS[bool](ctx, "__af.idle")
+		return idle && (len(want) == 0 && len(f) > 0 || slices.Equal(f, want)), err
+	})
+	if err != nil && !errors.Is(err, portal.ErrTimeout) {
+		return found, err
+	}
+	return found, nil
+}
+
+// record saves the page the tab shows. expected is the page its address
+// names ("" when it names none).
+func (wk *walker) record(ctx context.Context, expected string, found []string) error {
+	seen, err := portal.PageSeen(ctx)
+	if err != nil {
+		return err
+	}
+	v := Visit{Expected: expected, Detected: found, Seen: seen}
+	switch {
+	case expected != "":
+		v.Page = expected
+	case len(found) == 1:
+		v.Page = found[0]
+	default:
+		wk.unknown++
+		v.Page = fmt.Sprintf("unknown-%d", wk.unknown)
+	}
+	v.Unknown = wk.o.Maps.Get(v.Page) == nil || len(found) == 0
+	snap, err := capture.Take(ctx, v.Page, capture.Options{Maps: wk.o.Maps, Values: wk.o.Values, Timeout: wk.o.Timeout})
+	if err != nil {
+		return err
+	}
+	wk.o.Values = append(wk.o.Values, snap.Typed...)
+	v.Warnings = snap.Warnings
+	v.Seen.URL = snap.URL // the path only, numbers masked, as the recording keeps it
+	file, err := wk.w.Save(snap.Recording(recording.Live, wk.o.Tool, wk.o.Now()))
+	if err != nil {
+		return err
+	}
+	v.File = file
+	wk.visits = append(wk.visits, v)
+	switch {
+	case v.Unknown:
+		wk.o.Say("%s: no page map recognises this page (%s); saved as %s", v.Page, seen, file)
+	case !slices.Equal(found, []string{v.Page}):
+		wk.o.Say("%s: recorded; the detect rules say %v", v.Page, found)
+	default:
+		wk.o.Say("%s: recorded", v.Page)
+	}
+	return nil
+}
+
+// openDraft clicks the first 继续填写 of 我的申请: it opens a draft and
+// saves nothing.
+func (wk *walker) openDraft(ctx context.Context) error {
+	m := wk.o.Maps.Get("applications")
+	if m == nil || m.List == nil {
+		return nil
+	}
+	sel := m.List.Rows + " " + m.List.Continue.CSS
+	n, err := portal.CallJS[int](ctx, "__af.visibleCount", sel)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		wk.o.Say("我的申请 shows no draft to continue (%s); probe records what it can reach", sel)
+		return nil
+	}
+	before, _ := chromedp.Run(ctx, chromedp.Location())
+	// A JavaScript click on the first draft's button: 继续填写 only opens it.
+	js := fmt.Sprintf(`(() => { const b = Array.from(document.querySelectorAll(%q)).find((e) => e.offsetWidth || e.offsetHeight); if (b) b.click(); return !!b; })()`, sel)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
+		return fmt.Errorf("opening the draft (继续填写): %w", err)
+	}
+	return portal.WaitFor(ctx, wk.o.Timeout, "the draft to open", func() (bool, error) {
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		return loc != before, err
+	})
+}
+
+// stepBase splits an address such as …/apply/123/basic-info into the part
+// before the step ("…/apply/123/") and the step, when the last segment is a
+// step page's id.
+func stepBase(loc string) (base, step string) {
+	u, err := url.Parse(loc)
+	if err != nil {
+		return "", ""
+	}
+	last := path.Base(u.Path)
+	if !slices.Contains(stepPages, last) {
+		return "", ""
+	}
+	u.RawQuery, u.Fragment = "", ""
+	u.Path = strings.TrimSuffix(u.Path, last)
+	return u.String(), last
+}
