@@ -18,15 +18,5 @@ func CheckData(path string, data []byte, now time.Time) (*Profile, []Problem) {
 		return nil, list
 	}
 	p.Path = abs
-	reported := make([]string, len(list))
-	for i, q := range list {
-		reported[i] = q.Path
-	}
-	for _, q := range ValidateAt(p, now) {
-		if !coveredBy(q.Path, reported) {
-			list = append(list, q)
-		}
-	}
-	Sort(list)
-	return p, list
+	return p, withValidation(p, list, now)
 }

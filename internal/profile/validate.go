@@ -51,8 +51,14 @@ func CheckAt(path string, now time.Time, opts ...LoadOption) (*Profile, []Proble
 		}
 		list = append(list, pe.List...)
 	}
+	return p, withValidation(p, list, now)
+}
+
+// withValidation adds to the load problems of p what ValidateAt finds under
+// keys they do not cover, errors first. A nil p (not parsed) adds nothing.
+func withValidation(p *Profile, list []Problem, now time.Time) []Problem {
 	if p == nil {
-		return nil, list
+		return list
 	}
 	reported := make([]string, len(list))
 	for i, q := range list {
@@ -64,7 +70,7 @@ func CheckAt(path string, now time.Time, opts ...LoadOption) (*Profile, []Proble
 		}
 	}
 	Sort(list)
-	return p, list
+	return list
 }
 
 func coveredBy(path string, reported []string) bool {
