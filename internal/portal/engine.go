@@ -75,6 +75,7 @@ type runner struct {
 	addedRows  map[int]bool // study-history rows this run added
 	password   string
 	passTried  bool
+	verified   verifiedSet // this page's fields read back equal (the sweep re-reads them)
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft

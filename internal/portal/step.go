@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/atomicfile"
+	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
@@ -32,7 +33,7 @@ func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
 	}
 	var fc *ForbiddenClick
 	var ie *IdentityError
-	if errors.As(err, &fc) || errors.As(err, &ie) || ctx.Err() != nil {
+	if errors.As(err, &fc) || errors.As(err, &ie) || exitcode.Of(err) == exitcode.Drift || ctx.Err() != nil {
 		return err
 	}
 	if gone, _ := r.left(ctx, m.Page)(); gone {
@@ -43,6 +44,10 @@ func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
 }
 
 func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
+	r.verified.reset()
+	if err := r.checkLabels(ctx, m); err != nil {
+		return err
+	}
 	if err := r.identityGuard(ctx, m); err != nil {
 		return err
 	}
@@ -61,6 +66,12 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 		if err != nil {
 			return err
 		}
+	}
+	if err := r.sweep(ctx, m); err != nil {
+		return err
+	}
+	if unknown, err := call[[]string](ctx, "unknownRequired", knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
+		return r.unknownRequired(m, unknown)
 	}
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
@@ -134,6 +145,7 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 		Count    int    `json:"count"`
 		Proposal string `json:"proposal"`
 		Detail   string `json:"detail"`
+		Found    string `json:"found"`
 	}
 	var got res
 	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
@@ -143,13 +155,17 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 			return false, err
 		}
 		switch got.How {
-		case "css", "label", "ambiguous-label", "ambiguous-css", "bad-css":
+		case "css", "label", "ambiguous-label", "ambiguous-css", "bad-css", "wrong-label", "other-widget":
 			return true, nil
 		}
 		return false, nil
 	})
 	d := &DriftError{Page: m.Page, Key: f.Key, Label: f.Label}
 	switch got.How {
+	case "wrong-label":
+		d.Detail = wrongLabel(f, got.Found)
+	case "other-widget":
+		d.Detail = fmt.Sprintf("the item labelled %q holds a %s, the map expects a %s; nothing was entered", f.Label, got.Found, f.Kind)
 	case "css":
 		return got.ID, "", nil
 	case "label":
@@ -232,6 +248,7 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	}
 	if same(f.Kind, w.text, cur) {
 		rep.Found = cur
+		r.remember(m, f, id, w.text, scope)
 		report(Already)
 		return rep, nil
 	}
@@ -241,6 +258,9 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		var fc *ForbiddenClick
 		if errors.As(err, &fc) {
 			return rep, err
+		}
+		if d := driftOf(m, f, err); d != nil {
+			return rep, d
 		}
 		return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, f.Label, err))
 	}
@@ -270,8 +290,16 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		report(Failed)
 		return rep, failure(&MismatchError{Page: m.Page, Label: f.Label, Want: w.text, Got: got})
 	}
+	r.remember(m, f, id, w.text, scope)
 	report(Filled)
 	return rep, nil
+}
+
+// remember notes a page field (not a dialog's) as verified, for the sweep.
+func (r *runner) remember(m *pagemap.Map, f pagemap.Field, id, want, scope string) {
+	if scope == "" && f.Kind != pagemap.Readonly && f.Key != "account.password" {
+		r.verified.add(verifiedField{page: m.Page, f: f, id: id, want: want})
+	}
 }
 
 // current reads what a control shows, following a select's manual entry.
@@ -307,15 +335,20 @@ type response struct {
 func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.Target, why string) error {
 	for attempt := 0; ; attempt++ {
 		seq := r.toastSeq(ctx)
-		if err := r.clickCSS(ctx, t.CSS, why); err != nil {
+		if err := r.clickTarget(ctx, m, actionName(m, t), t); err != nil {
 			return err
 		}
 		var fieldErrs []FormError
 		var resps []response
 		var toasts []toast
+		var dialogs []dialog
+		known := knownDialogs(m)
 		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "page "+m.Page+" to move on after "+why, func() (bool, error) {
 			if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
 				return gone, err
+			}
+			if dialogs, _ = call[[]dialog](ctx, "dialogs", known); len(dialogs) > 0 {
+				return true, nil
 			}
 			idle, err := call[bool](ctx, "idle")
 			if err != nil || !idle {
@@ -338,6 +371,9 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 			}
 			return r.state.save()
 		}
+		if len(dialogs) > 0 {
+			return strayDialog(m, why, dialogs)
+		}
 		bad := failedResponse(resps)
 		switch {
 		case bad != nil && bad.Status == 401 && m.Human != pagemap.Captcha:
@@ -355,8 +391,18 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 			}
 			continue
 		}
-		return failure(&ValidationError{Page: m.Page, Fields: fieldErrs, Toast: toastText(toasts)})
+		return r.refused(ctx, m, fieldErrs, toastText(toasts))
 	}
+}
+
+// actionName is the name a map gives an action target, for messages.
+func actionName(m *pagemap.Map, t pagemap.Target) string {
+	for name, a := range m.Actions {
+		if a.CSS == t.CSS {
+			return name
+		}
+	}
+	return t.Text
 }
 
 func failedResponse(rs []response) *response {

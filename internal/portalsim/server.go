@@ -34,6 +34,8 @@ type Options struct {
 	// DuplicateLabel, when set, adds to the degree page a second, unrelated
 	// form item with exactly this label, so a label lookup is ambiguous.
 	DuplicateLabel string
+	// Drift changes pages as a portal release would (test-only, drift.go).
+	Drift *Drift
 	// Logger receives one line per request and state change; nil is quiet.
 	Logger *zerolog.Logger
 }
