@@ -106,14 +106,18 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click"},
-	"Detect":    {"css", "text"},
-	"Target":    {"css", "text"},
-	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
-	"Manual":    {"option", "label", "css"},
-	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
-	"List":      {"table", "rows", "columns", "continue", "new"},
-	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+	"Map":            {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "summary"},
+	"Summary":        {"sections", "pairs", "empty", "values", "labels", "skip", "history"},
+	"SummarySection": {"css", "page", "empty", "separator"},
+	"SummaryTable":   {"table", "rows", "page"},
+	"SummaryPairs":   {"label", "value"},
+	"Detect":         {"css", "text"},
+	"Target":         {"css", "text"},
+	"Field":          {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
+	"Manual":         {"option", "label", "css"},
+	"TableSpec":      {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
+	"List":           {"table", "rows", "columns", "continue", "new"},
+	"Verify":         {"qr", "status", "code", "code_ok", "records"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.

@@ -63,6 +63,7 @@ type Map struct {
 	Verify     *Verify           `yaml:"verify"`
 	Actions    map[string]Target `yaml:"actions"`
 	NeverClick []string          `yaml:"never_click"`
+	Summary    *Summary          `yaml:"summary"` // confirm: what the portal saved, to compare
 
 	File string     `yaml:"-"` // where it was loaded from, for messages
 	Line int        `yaml:"-"` // line of `page:`

@@ -49,6 +49,9 @@ type Result struct {
 	Ready   bool     // the draft is complete and waits at 确认提交
 	Page    string   // the last page seen
 	Healed  []string // fields found by label because their selector failed
+	// Verified counts the values of the portal's own summary on 确认提交
+	// found equal to the profile; 0 when the page has no summary map.
+	Verified int
 	Left    []string // what the person still has to do
 	RunDir  string
 	Visited []string
@@ -116,7 +119,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		r.emit(Event{Type: EvError, Page: r.page, Message: err.Error()})
 		return r.res, err
 	}
-	r.emit(Event{Type: EvDone, Page: r.page, Message: "the draft is ready for your review at 确认提交"})
+	msg := "the draft is ready for your review at 确认提交"
+	if r.res.Verified > 0 {
+		msg += fmt.Sprintf(" (verified on 确认提交: the portal's summary equals the profile, %d values)", r.res.Verified)
+	}
+	r.emit(Event{Type: EvDone, Page: r.page, Message: msg})
 	return r.res, nil
 }
 
@@ -291,6 +298,14 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
+	}
+	if m.Human == pagemap.Confirm && m.Summary != nil {
+		n, err := r.verifySummary(ctx, m)
+		if err != nil {
+			return err
+		}
+		r.res.Verified = n
+		r.emit(Event{Type: EvInfo, Message: fmt.Sprintf("verified on 确认提交: the portal's own summary equals the profile (%d values)", n)})
 	}
 	r.res.Ready = true
 	if m.Human == pagemap.Payment {

@@ -65,7 +65,11 @@ func (e *SummaryError) Error() string {
 		if d.Got == "" {
 			got = "nothing"
 		}
-		parts[i] = fmt.Sprintf("%s %s: the profile has %q, the portal saved %s", d.Page, d.Label, d.Want, got)
+		want := fmt.Sprintf("%q", d.Want)
+		if d.Want == "" {
+			want = "nothing"
+		}
+		parts[i] = fmt.Sprintf("%s %s: the profile has %s, the portal saved %s", d.Page, d.Label, want, got)
 	}
 	return fmt.Sprintf("确认提交 shows what the portal saved, and %d value(s) differ from the profile: %s; the draft is NOT ready — correct them by hand (返回修改) or run again, and report it if it repeats",
 		len(e.Diffs), strings.Join(parts, "; "))

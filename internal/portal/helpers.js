@@ -263,8 +263,8 @@
       case "select": {
         // The chosen option, not the input's text: a filterable select's
         // input may hold a typed query while nothing is chosen.
-        const vm = el.__vue__;
-        if (vm && "value" in vm && typeof vm.getOption === "function") {
+        const vm = vmOf(el, (v) => typeof v.getOption === "function");
+        if (vm) {
           const v = vm.value;
           if (v === "" || v == null || (Array.isArray(v) && !v.length)) return { value: "", shown: input ? norm(input.value) : "" };
           const o = vm.getOption(v);
@@ -276,8 +276,8 @@
       case "month": {
         // The picker's value in its display format, not text typed and
         // not yet taken.
-        const vm = el.__vue__;
-        if (vm && "value" in vm && typeof vm.formatToString === "function") {
+        const vm = vmOf(el, (v) => typeof v.formatToString === "function");
+        if (vm) {
           if (!vm.value) return { value: "", shown: input ? norm(input.value) : "" };
           return { value: norm(vm.formatToString(vm.parsedValue)), model: modelOf(el) };
         }
@@ -304,11 +304,19 @@
     }
   };
 
+  // vmOf finds the Vue component of an element that satisfies ok: an
+  // element is the root of several nested components (el-date-picker and
+  // its el-input), and __vue__ names whichever rendered last.
+  const vmOf = (af.vmOf = (el, ok) => {
+    for (let vm = el && el.__vue__; vm && vm.$el === el; vm = vm.$parent) if (ok(vm)) return vm;
+    return null;
+  });
+
   // modelOf is the el-form's own value of the form item a control sits in
   // (el-form-item's fieldValue), or undefined where the page exposes none.
   const modelOf = (af.modelOf = (el) => {
     const item = el.closest(".el-form-item");
-    const vm = item && item.__vue__;
+    const vm = vmOf(item, (v) => "fieldValue" in v);
     if (!vm || !vm.prop || !vm.form || !vm.form.model) return undefined;
     try {
       return vm.fieldValue;
@@ -323,8 +331,8 @@
   // display format.
   af.dateState = (id) => {
     const el = byId(id);
-    const vm = el && el.__vue__;
-    if (!vm || typeof vm.parseString !== "function") return { known: false };
+    const vm = vmOf(el, (v) => typeof v.parseString === "function");
+    if (!vm) return { known: false };
     const p = popper(id);
     const typed = vm.userInput;
     return {
@@ -407,7 +415,7 @@
   // the previous field is never mistaken for this one.
   const popper = (af.popper = (id) => {
     const el = byId(id);
-    const vm = el && el.__vue__;
+    const vm = el && vmOf(el, (v) => v.popperElm || (v.$refs && v.$refs.popper) || (v.picker && v.picker.$el));
     if (vm) {
       if (vm.popperElm) return vm.popperElm;
       if (vm.$refs && vm.$refs.popper) return vm.$refs.popper.$el || vm.$refs.popper;
@@ -548,6 +556,24 @@
     const b = all(css, rows[i]).find((b) => visible(b) && (!text || norm(b.innerText) === norm(text)));
     return b ? tag(b) : "";
   };
+  // pairs reads a summary block's labels and values, paired in document
+  // order (el-descriptions puts each label before its value).
+  af.pairs = (css, labelCss, valueCss) => {
+    const root = all(css).find(visible);
+    if (!root) return [];
+    const cells = all(labelCss + "," + valueCss, root);
+    const out = [];
+    let label = null;
+    for (const c of cells) {
+      if (c.matches(labelCss)) label = labelText(c.innerText || c.textContent);
+      else if (label !== null) {
+        out.push({ label, value: norm(c.innerText || c.textContent) });
+        label = null;
+      }
+    }
+    return out;
+  };
+
   // buttons lists the visible buttons' texts, for a message about a
   // button that moved or was renamed.
   af.buttons = (scopeCss) => {
