@@ -46,15 +46,16 @@ type Options struct {
 
 // Result is what a run achieved.
 type Result struct {
-	Ready  bool     // the draft is complete and waits at 确认提交
-	Page   string   // the last page seen
-	Healed []string // fields found by label because their selector failed
+	Ready   bool     // the draft is complete and waits at 确认提交
+	Page    string   // the last page seen
+	Healed  []string // fields found by label because their selector failed
+	Left    []string // what the person still has to do
+	RunDir  string
+	Visited []string
+
 	// Verified counts the values of the portal's own summary on 确认提交
 	// found equal to the profile; 0 when the page has no summary map.
 	Verified int
-	Left     []string // what the person still has to do
-	RunDir   string
-	Visited  []string
 }
 
 // maxVisits stops a run that keeps coming back to the same page (a portal
