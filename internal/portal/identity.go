@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -117,26 +118,33 @@ func quoteAll(list []string) string {
 // it still reads as the map says: a button whose text changed is a changed
 // portal (exit 3), not something to click on a guess or wait out.
 func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t pagemap.Target) error {
-	if t.Text != "" {
+	var reads string
+	err := r.clickWhen(ctx, t.Text, func() (Point, error) {
 		p, err := call[Point](ctx, "target", t.CSS, r.never)
-		if err == nil && p.Found && p.Text != "" && !sameLabel(p.Text, t.Text) {
-			return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
-				Detail: fmt.Sprintf("button %q reads %q, the map expects %q; nothing was clicked", t.CSS, p.Text, t.Text)})
+		if err == nil && t.Text != "" && p.Found && p.Text != "" && !sameLabel(p.Text, t.Text) {
+			reads = p.Text
+			return p, errRenamed
 		}
-	}
-	err := r.clickCSS(ctx, t.CSS, t.Text)
-	if err == nil || t.Text == "" {
+		return p, err
+	})
+	switch {
+	case reads != "":
+		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+			Detail: fmt.Sprintf("button %q reads %q, the map expects %q; nothing was clicked", t.CSS, reads, t.Text)})
+	case err == nil || t.Text == "":
 		return err
 	}
 	// The button is not there as mapped: say what buttons the page has.
 	if p, perr := call[Point](ctx, "target", t.CSS, r.never); perr == nil && !p.Found && p.Count == 0 {
 		buttons, _ := call[[]string](ctx, "buttons", m.Scope())
-		d := &DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
-			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))}
-		return drift(d)
+		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))})
 	}
 	return err
 }
+
+// errRenamed ends the wait for a button that reads otherwise than mapped.
+var errRenamed = errors.New("the button reads otherwise")
 
 // dialog is one message box or dialog the page shows (helpers.js dialogs).
 type dialog struct {
