@@ -133,6 +133,7 @@ func TestPortalChangesAreNamed(t *testing.T) {
 			h := sharedHarness(t, b, portalsim.Options{Drift: &d})
 			p := example(t, nil)
 			res, rec, err := h.run(p, nil)
+			t.Logf("exit %d: %v", exitcode.Of(err), err)
 			c.check(t, h, res, rec, err)
 		})
 	}
