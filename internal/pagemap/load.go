@@ -106,18 +106,20 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":            {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "summary"},
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "summary"},
+	"Detect":    {"css", "text"},
+	"Target":    {"css", "text"},
+	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
+	"Manual":    {"option", "label", "css"},
+	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
+	"List":      {"table", "rows", "columns", "continue", "new"},
+	"Verify":    {"qr", "status", "code", "code_ok", "records"},
+
+	// confirm.yaml's summary: what the portal saved (summary.go)
 	"Summary":        {"sections", "pairs", "empty", "values", "labels", "skip", "history"},
 	"SummarySection": {"css", "page", "empty", "separator"},
 	"SummaryTable":   {"table", "rows", "page"},
 	"SummaryPairs":   {"label", "value"},
-	"Detect":         {"css", "text"},
-	"Target":         {"css", "text"},
-	"Field":          {"key", "label", "css", "kind", "options", "when", "optional", "filterable", "remote", "manual", "table"},
-	"Manual":         {"option", "label", "css"},
-	"TableSpec":      {"rows", "columns", "add", "dialog", "ok", "cancel", "fields"},
-	"List":           {"table", "rows", "columns", "continue", "new"},
-	"Verify":         {"qr", "status", "code", "code_ok", "records"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.
@@ -287,6 +289,7 @@ func check(m *Map) Problems {
 			add(m.Verify.Code.Line, "verify needs code.css, code_ok.css and records")
 		}
 	}
+	ps = append(ps, checkSummary(m)...)
 	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "") {
 		add(m.Line, "list needs table, rows, continue.css and new.css")
 	}

@@ -1,5 +1,10 @@
 package pagemap
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Summary is how the confirm page shows what the portal saved, so the
 // engine can compare the portal's own record with the profile before it
 // calls a draft ready. Labels are the page maps' field labels unless
@@ -43,4 +48,29 @@ type SummaryTable struct {
 	Table string `yaml:"table"` // the table (its header row)
 	Rows  string `yaml:"rows"`  // one element per data row
 	Page  string `yaml:"page"`  // the page map holding the table field
+}
+
+// checkSummary reports a summary section or table that lacks what the
+// engine needs to read it.
+func checkSummary(m *Map) Problems {
+	s := m.Summary
+	if s == nil {
+		return nil
+	}
+	var ps Problems
+	add := func(where, msg string) {
+		ps = append(ps, Problem{File: m.File, Line: m.LineAt(where), Message: msg})
+	}
+	if len(s.Sections) > 0 && (s.Pairs.Label == "" || s.Pairs.Value == "") {
+		add("summary.pairs", "summary.pairs needs label and value: the selectors of a section's labels and values")
+	}
+	for i, sec := range s.Sections {
+		if sec.CSS == "" || !slices.Contains(FlowOrder, sec.Page) {
+			add(fmt.Sprintf("summary.sections[%d]", i), fmt.Sprintf("summary section %d needs css and page (a page id of the flow, e.g. degree)", i+1))
+		}
+	}
+	if h := s.History; h != nil && (h.Table == "" || h.Rows == "" || !slices.Contains(FlowOrder, h.Page)) {
+		add("summary.history", "summary.history needs table, rows and page (the page whose table field it shows, e.g. study-history)")
+	}
+	return ps
 }
