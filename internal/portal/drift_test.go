@@ -69,19 +69,31 @@ func TestPortalChangesAreNamed(t *testing.T) {
 			}
 		}
 	}
+	// beforeTyping: as c, and nothing was entered on the page before the stop.
+	beforeTyping := func(c check) check {
+		return func(t *testing.T, h *harness, res *portal.Result, rec *portal.Recorder, err error) {
+			t.Helper()
+			c(t, h, res, rec, err)
+			for _, e := range rec.Events() {
+				if e.Page == res.Page && e.Field != nil && e.Field.Status == portal.Filled {
+					t.Errorf("%s was entered on %s before the run stopped", e.Field.Label, res.Page)
+				}
+			}
+		}
+	}
 	cases := []struct {
 		name  string
 		drift portalsim.Drift
 		check check
 	}{
 		{"classes swapped", portalsim.Drift{SwapClasses: [2]string{"fi-degree-name", "fi-major-foreign"}},
-			drifted("degree", "学位外文名称", "学习专业（外文）")},
+			beforeTyping(drifted("degree", "学位外文名称", "学习专业（外文）"))},
 		{"labels swapped", portalsim.Drift{SwapLabels: [2]string{"认证学位/证书授予时间", "学习结束时间"}},
-			drifted("degree", "认证学位/证书授予时间", "学习结束时间")},
+			beforeTyping(drifted("degree", "认证学位/证书授予时间", "学习结束时间"))},
 		{"label renamed", portalsim.Drift{RenameLabel: map[string]string{"学位外文名称": "学位名称（外文）"}},
-			drifted("degree", "学位外文名称", "学位名称（外文）")},
+			beforeTyping(drifted("degree", "学位外文名称", "学位名称（外文）"))},
 		{"extra required field", portalsim.Drift{ExtraRequired: "学位证书编号"},
-			drifted("degree", "学位证书编号")},
+			beforeTyping(drifted("degree", "学位证书编号"))},
 		{"step buttons renamed", portalsim.Drift{RenameButtons: map[string]string{"下一步": "保存并继续"}},
 			drifted("basic-info", "下一步", "保存并继续")},
 		{"option text changed", portalsim.Drift{OptionText: map[string]string{"硕士": "硕士研究生"}},

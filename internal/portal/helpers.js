@@ -537,8 +537,14 @@
   // idle: no request in flight, no Element UI loading mask showing, and the
   // DOM has been still for a moment — Vue renders some parts (el-table's
   // columns, dialogs) a tick or more after the page appears.
+  // A page whose Vue app has not mounted yet (its scripts still loading on a
+  // busy machine) shows the raw template — el-form-item tags, v-cloak — and
+  // is not idle: checking labels there would find no control at all.
   af.idle = () =>
-    af.pending === 0 && Date.now() - af.lastMutation >= 150 && !all(".el-loading-mask").some(visible);
+    af.pending === 0 &&
+    Date.now() - af.lastMutation >= 150 &&
+    !all(".el-loading-mask").some(visible) &&
+    !document.querySelector("[v-cloak], el-form, el-form-item, el-input, el-select, el-button");
 
   // tableRows reads the visible data rows of a table as cell texts.
   af.tableRows = (rowsCss) =>

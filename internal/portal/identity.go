@@ -32,7 +32,7 @@ func LabelKey(s string) string {
 func sameLabel(a, b string) bool { return LabelKey(a) == LabelKey(b) }
 
 func wrongLabel(f pagemap.Field, found string) string {
-	return fmt.Sprintf("selector %q finds the control of the item labelled %q, not %q; nothing was entered on this page", f.CSS, found, f.Label)
+	return fmt.Sprintf("selector %q finds the control of the item labelled %q, not %q; nothing was entered into it", f.CSS, found, f.Label)
 }
 
 // knownLabels are every label the map names on a page: its fields, the
