@@ -80,6 +80,7 @@ type runner struct {
 	password   string
 	passTried  bool
 	verified   verifiedSet // this page's fields read back equal (the sweep re-reads them)
+	rechoose   string      // the key of a choice being made once more
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft

@@ -252,48 +252,46 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		report(Already)
 		return rep, nil
 	}
-	// A choice that did not take (the list re-rendered under the click on a
-	// busy machine) leaves the select empty: nothing wrong was entered, so
-	// it is chosen once more before the field counts as failed.
+	if err := r.fill(ctx, id, f, w); err != nil {
+		rep.Error = err.Error()
+		report(Failed)
+		var fc *ForbiddenClick
+		if errors.As(err, &fc) {
+			return rep, err
+		}
+		if d := driftOf(m, f, err); d != nil {
+			return rep, d
+		}
+		return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, f.Label, err))
+	}
+	if r.manualUsed {
+		// 其他（手动输入）: the value goes into the text field it revealed.
+		mf := pagemap.Field{Key: f.Key, Label: f.Manual.Label, CSS: f.Manual.CSS, Kind: pagemap.Text}
+		mid, _, err := r.resolve(ctx, m, mf, scope)
+		if err != nil {
+			return rep, err
+		}
+		if err := r.typeInto(ctx, mid, w.text); err != nil {
+			return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, mf.Label, err))
+		}
+		rep.Note = "not in the portal's list: entered by hand under " + f.Manual.Option
+	}
+	// Read back until the page shows the value (Vue renders asynchronously),
+	// or report what it shows instead.
 	var got string
-	var werr error
-	for attempt := 0; ; attempt++ {
-		r.manualUsed = false
-		if err := r.fill(ctx, id, f, w); err != nil {
-			rep.Error = err.Error()
-			report(Failed)
-			var fc *ForbiddenClick
-			if errors.As(err, &fc) {
-				return rep, err
-			}
-			if d := driftOf(m, f, err); d != nil {
-				return rep, d
-			}
-			return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, f.Label, err))
-		}
-		if r.manualUsed {
-			// 其他（手动输入）: the value goes into the text field it revealed.
-			mf := pagemap.Field{Key: f.Key, Label: f.Manual.Label, CSS: f.Manual.CSS, Kind: pagemap.Text}
-			mid, _, err := r.resolve(ctx, m, mf, scope)
-			if err != nil {
-				return rep, err
-			}
-			if err := r.typeInto(ctx, mid, w.text); err != nil {
-				return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, mf.Label, err))
-			}
-			rep.Note = "not in the portal's list: entered by hand under " + f.Manual.Option
-		}
-		// Read back until the page shows the value (Vue renders asynchronously),
-		// or report what it shows instead.
-		werr = waitFor(ctx, 3*time.Second, "read back "+f.Label, func() (bool, error) {
-			var err error
-			got, err = r.current(ctx, m, f, id, scope)
-			return same(f.Kind, w.text, got), err
-		})
-		if werr == nil || got != "" || attempt > 0 || !choice(f.Kind) {
-			break
-		}
+	werr := waitFor(ctx, 3*time.Second, "read back "+f.Label, func() (bool, error) {
+		var err error
+		got, err = r.current(ctx, m, f, id, scope)
+		return same(f.Kind, w.text, got), err
+	})
+	if werr != nil && got == "" && choice(f.Kind) && r.rechoose != f.Key {
+		// A choice that did not take (the list re-rendered under the click
+		// on a busy machine) leaves the control empty: nothing wrong was
+		// entered, so it is chosen once more before the field fails.
+		r.rechoose = f.Key
+		defer func() { r.rechoose = "" }()
 		r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("page %s: %s shows nothing after the choice; choosing again", m.Page, f.Label)})
+		return r.fillField(ctx, m, f, scope)
 	}
 	rep.Found = got
 	if werr != nil {
