@@ -18,7 +18,7 @@ require (
 	golang.org/x/term v0.48.0
 )
 
-require golang.org/x/text v0.44.0 // indirect
+require golang.org/x/text v0.44.0
 
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
