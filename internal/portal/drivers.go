@@ -182,9 +182,12 @@ func (r *runner) waitOption(ctx context.Context, id, text string, remote bool) (
 		}
 		prev = cur
 		// A found option needs one repeat to prove it stopped moving; a
-		// remote answer without it needs a few, to outlast the debounce.
+		// remote list needs a few, to outlast the search's debounce: the
+		// list shown right after typing is the previous search's, and an
+		// option clicked in it vanishes under the pointer when the new
+		// answer arrives (on a busy machine the choice then does not take).
 		need := 1
-		if cur.Count == 0 && remote {
+		if remote {
 			need = 10
 		}
 		return seen >= need, nil
