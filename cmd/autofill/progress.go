@@ -317,6 +317,9 @@ func (p *progress) Result(res *portal.Result, runErr error, runDir string) {
 	h := report.Headline(rep.Outcome)
 	mark := map[report.Outcome]string{report.Ready: c.green("✓"), report.Waiting: c.yellow("◆"), report.Failed: c.red("✗"), report.Interrupted: c.red("■"), report.Submitted: c.yellow("◆")}[rep.Outcome]
 	fmt.Fprintf(out, "\n%s %s · %s\n", mark, c.bold(h.ZH), h.EN)
+	if rep.Verified > 0 {
+		fmt.Fprintf(out, "%s 已在“确认提交”页面核对网站保存的内容与资料一致 · verified on 确认提交: the portal's own summary equals the profile (%d values)\n", c.green("✓"), rep.Verified)
+	}
 	if len(rep.Healed) > 0 {
 		fmt.Fprintf(out, "%s 以下字段按标签找到（选择器失效）· found by label because their selectors failed (run `autofill check`): %s\n", c.yellow("!"), strings.Join(rep.Healed, ", "))
 	}

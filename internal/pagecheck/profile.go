@@ -238,6 +238,7 @@ type resolved struct {
 	Count    int    `json:"count"`
 	Proposal string `json:"proposal"`
 	Detail   string `json:"detail"`
+	Found    string `json:"found"` // the label (or widget kind) found instead
 }
 
 // checkField finds one field's control as a run would and checks the
@@ -291,6 +292,12 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 	case "bad-css":
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("selector %q is not valid CSS: %s", f.CSS, r.Detail)
+	case "wrong-label":
+		fc.Status, fc.Problem = Missing, true
+		fc.Detail = fmt.Sprintf("selector %q finds the control labelled %q, not %q; a run would stop before typing", f.CSS, r.Found, f.Label)
+	case "other-widget":
+		fc.Status, fc.Problem = Missing, true
+		fc.Detail = fmt.Sprintf("the item labelled %q holds a %s, the map expects a %s", f.Label, r.Found, f.Kind)
 	default:
 		if n, _ := portal.CallJS[int](ctx, "__af.visibleCount", scope); n == 0 {
 			fc.Status, fc.Detail = NotShown, "the saved page does not show "+scope

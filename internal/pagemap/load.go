@@ -106,7 +106,7 @@ func unknownKey(typ, key string) string {
 }
 
 var knownKeys = map[string][]string{
-	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "never_click_optional", "human_steps", "values"},
+	"Map":       {"page", "title", "detect", "human", "form", "dismiss", "fields", "list", "verify", "actions", "never_click", "never_click_optional", "human_steps", "values", "summary"},
 	"Value":     {"css", "label", "many", "words", "when"},
 	"HumanStep": {"name", "css", "message", "message_zh"},
 	"Detect":    {"css", "text"},
@@ -117,6 +117,12 @@ var knownKeys = map[string][]string{
 	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review", "pay", "id_in_url", "user"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records", "skip", "guide"},
 	"UserInfo":  {"name", "id"},
+
+	// confirm.yaml's summary: what the portal saved (summary.go)
+	"Summary":        {"sections", "pairs", "empty", "values", "labels", "skip", "history"},
+	"SummarySection": {"css", "page", "empty", "separator"},
+	"SummaryTable":   {"table", "rows", "page"},
+	"SummaryPairs":   {"label", "value"},
 }
 
 // suggest returns the known key closest to s, if it is close enough to be a typo.
@@ -292,6 +298,7 @@ func check(m *Map) Problems {
 			add(m.LineAt(fmt.Sprintf("human_steps[%d]", i)), "human step needs name, css (shown while the person must act) and message")
 		}
 	}
+	ps = append(ps, checkSummary(m)...)
 	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "") {
 		add(m.Line, "list needs table, rows, continue.css and new.css")
 	}

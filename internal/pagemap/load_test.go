@@ -212,3 +212,25 @@ func lineCount(data []byte) int {
 	}
 	return n
 }
+
+// A summary the engine could not read is reported where it is.
+func TestSummaryProblems(t *testing.T) {
+	_, ps := Parse("selectors/confirm.yaml", []byte(`page: confirm
+title: 确认提交
+detect: {css: ".page-confirm"}
+human: confirm
+summary:
+  sections:
+    - {css: ".x", page: nowhere}
+  history: {table: ".t"}
+`))
+	want := []string{"summary.pairs needs", "summary section 1 needs", "summary.history needs"}
+	if len(ps) != len(want) {
+		t.Fatalf("problems %v, want %d", ps, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(ps[i].Message, w) || ps[i].Line == 0 {
+			t.Errorf("problem %d: %v, want %q with a line", i, ps[i], w)
+		}
+	}
+}

@@ -71,6 +71,7 @@ type Map struct {
 	// HumanSteps are what only a person does on a form page (signing
 	// 授权声明 online): each holds the run until its element is gone.
 	HumanSteps []HumanStep `yaml:"human_steps"`
+	Summary    *Summary    `yaml:"summary"` // confirm: what the portal saved, to compare
 
 	File string     `yaml:"-"` // where it was loaded from, for messages
 	Line int        `yaml:"-"` // line of `page:`

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -108,7 +109,10 @@ func (r *runner) pickOption(ctx context.Context, id string, f pagemap.Field, tex
 		if opt.Count > 1 {
 			return fmt.Errorf("%d options read %q; cannot tell which is meant", opt.Count, text)
 		}
-		return fmt.Errorf("the list does not offer %q; it offers: %s", text, offered(opt.Offered))
+		if f.Remote && len(opt.Offered) == 0 {
+			return fmt.Errorf("the search for %q found nothing", text)
+		}
+		return &offerError{Want: text, Offered: opt.Offered, Filtered: f.Filterable || f.Remote}
 	}
 	// No need to wait for the dropdown's closing animation: the read-back
 	// confirms the choice, and the next click waits until nothing covers
@@ -178,9 +182,12 @@ func (r *runner) waitOption(ctx context.Context, id, text string, remote bool) (
 		}
 		prev = cur
 		// A found option needs one repeat to prove it stopped moving; a
-		// remote answer without it needs a few, to outlast the debounce.
+		// remote list needs a few, to outlast the search's debounce: the
+		// list shown right after typing is the previous search's, and an
+		// option clicked in it vanishes under the pointer when the new
+		// answer arrives (on a busy machine the choice then does not take).
 		need := 1
-		if cur.Count == 0 && remote {
+		if remote {
 			need = 10
 		}
 		return seen >= need, nil
@@ -257,6 +264,18 @@ func (r *runner) typeDate(ctx context.Context, id string, f pagemap.Field, text 
 	if err := pressEnter(ctx); err != nil {
 		return err
 	}
+	// A picker that does not parse the text keeps it and stays open: the
+	// portal changed its date format, which waiting would not fix.
+	var st dateState
+	err = waitFor(ctx, r.deadline(), "the "+f.Label+" date picker to take "+text, func() (bool, error) {
+		var err error
+		st, err = call[dateState](ctx, "dateState", id)
+		return err != nil || !st.Known || !st.Open || !st.Taken, err
+	})
+	if err == nil && st.Known && st.Open && !st.Taken {
+		_ = pressEscape(ctx)
+		return &formatError{Typed: text, Format: st.Format}
+	}
 	if err := r.waitClosed(ctx, id, f.Label); err != nil {
 		_ = pressEscape(ctx)
 		return fmt.Errorf("the date picker did not take %q: %w", text, err)
@@ -280,9 +299,78 @@ func (r *runner) pickRadio(ctx context.Context, id string, f pagemap.Field, text
 	})
 	if err != nil {
 		if p.Count == 0 && len(p.Offered) > 0 {
-			return fmt.Errorf("no choice reads %q; the choices are %s", text, offered(p.Offered))
+			return &offerError{Want: text, Offered: p.Offered}
 		}
 		return err
 	}
 	return Click(ctx, r.page, p.Point)
+}
+
+// dateState is helpers.js dateState().
+type dateState struct {
+	Known  bool   `json:"known"`
+	Open   bool   `json:"open"`
+	Typed  string `json:"typed"`
+	Taken  bool   `json:"taken"`
+	Format string `json:"format"`
+}
+
+// offerError says a list (select or radio group) does not offer the value
+// the map names: a portal change unless the profile's value is wrong, which
+// validate checks against the same reference lists.
+type offerError struct {
+	Want     string
+	Offered  []string
+	Filtered bool // the list was narrowed by typing: Offered is not all of it
+}
+
+func (e *offerError) Error() string {
+	return fmt.Sprintf("the list does not offer %q; it offers: %s", e.Want, offered(e.Offered))
+}
+
+// proposal is the one offered option that could be the wanted one (one
+// contains the other), or "" when none or several could: never a guess
+// that gets filled, only a suggestion for the page map.
+func (e *offerError) proposal() string {
+	want := LabelKey(e.Want)
+	var hits []string
+	for _, o := range e.Offered {
+		k := LabelKey(o)
+		if k != "" && want != "" && (strings.Contains(k, want) || strings.Contains(want, k)) {
+			hits = append(hits, o)
+		}
+	}
+	if len(hits) == 1 {
+		return hits[0]
+	}
+	return ""
+}
+
+// formatError says a date picker did not take a date in the map's format.
+type formatError struct {
+	Typed, Format string
+}
+
+func (e *formatError) Error() string {
+	return fmt.Sprintf("the date picker did not take %q; it shows dates as %q", e.Typed, e.Format)
+}
+
+// driftOf names a driver's error that means the portal changed, with what
+// the map expected and what the page shows; nil for other errors.
+func driftOf(m *pagemap.Map, f pagemap.Field, err error) error {
+	d := &DriftError{Page: m.Page, Key: f.Key, Label: f.Label}
+	var oe *offerError
+	var fe *formatError
+	switch {
+	case errors.As(err, &oe):
+		d.Detail = fmt.Sprintf("the map expects the option %q, the list offers %s; nothing was chosen", oe.Want, offered(oe.Offered))
+		if p := oe.proposal(); p != "" {
+			d.Detail += fmt.Sprintf(" — the list offers %q, not %q: if that is the same, set options in selectors/%s.yaml", p, oe.Want, m.Page)
+		}
+	case errors.As(err, &fe):
+		d.Detail = fmt.Sprintf("the map enters dates as %q, the page's date picker shows them as %q and did not take it; change the profile key's format in the engine or the map", fe.Typed, fe.Format)
+	default:
+		return nil
+	}
+	return drift(d)
 }

@@ -137,6 +137,9 @@ func mustReady(t *testing.T, res *portal.Result, err error) {
 	if !res.Ready || res.Page != "confirm" {
 		t.Fatalf("not ready: page %s", res.Page)
 	}
+	if res.Verified < 30 {
+		t.Fatalf("ready, but only %d values verified on 确认提交", res.Verified)
+	}
 }
 
 // The example profile and its variants: whatever the applicant's situation,

@@ -73,6 +73,10 @@ type Result struct {
 	Left    []string // what the person still has to do
 	RunDir  string
 	Visited []string
+
+	// Verified counts the values of the portal's own summary on 确认提交
+	// found equal to the profile; 0 when the page has no summary map.
+	Verified int
 }
 
 // maxVisits stops a run that keeps coming back to the same page (a portal
@@ -97,7 +101,9 @@ type runner struct {
 	addedRows  map[int]bool // study-history rows this run added
 	password   string
 	passTried  bool
-	stopAt     string // Open: the page where the run ends (open.go)
+	stopAt     string      // Open: the page where the run ends (open.go)
+	verified   verifiedSet // this page's fields read back equal (the sweep re-reads them)
+	rechoose   string      // the key of a choice being made once more
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft
@@ -157,7 +163,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		r.emit(Event{Type: EvError, Page: r.page, Message: err.Error()})
 		return r.res, err
 	}
-	r.emit(Event{Type: EvDone, Page: r.page, Message: "the draft is ready for your review at 确认提交"})
+	msg := "the draft is ready for your review at 确认提交"
+	if r.res.Verified > 0 {
+		msg += fmt.Sprintf(" (verified on 确认提交: the portal's summary equals the profile, %d values)", r.res.Verified)
+	}
+	r.emit(Event{Type: EvDone, Page: r.page, Message: msg})
 	return r.res, nil
 }
 
@@ -361,6 +371,16 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 	}
 	if err := r.extrasLeft(); err != nil {
 		return err
+	}
+	// Extras are named first (with --prune as the way out); the summary
+	// would only call them differences.
+	if m.Human == pagemap.Confirm && m.Summary != nil {
+		n, err := r.verifySummary(ctx, m)
+		if err != nil {
+			return err
+		}
+		r.res.Verified = n
+		r.emit(Event{Type: EvInfo, Message: fmt.Sprintf("verified on 确认提交: the portal's own summary equals the profile (%d values)", n)})
 	}
 	r.res.Left = []string{
 		"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",

@@ -33,6 +33,48 @@ func (e *MismatchError) Error() string {
 	return fmt.Sprintf("page %s, field %s: entered %q but the page shows %q; fix it by hand or re-run, and report it if it repeats", e.Page, e.Label, e.Want, e.Got)
 }
 
+// ClearedError says the portal emptied fields after they were entered and
+// verified, and again after they were entered once more: the portal's
+// fault, not the profile's. Exit code 1.
+type ClearedError struct {
+	Page   string
+	Labels []string
+}
+
+func (e *ClearedError) Error() string {
+	return fmt.Sprintf("page %s: the portal cleared %s after it was entered (twice; the profile is not at fault); nothing was saved — look at the browser window, and report it if it repeats",
+		e.Page, strings.Join(e.Labels, ", "))
+}
+
+// SummaryError says the portal's own summary on 确认提交 differs from the
+// profile: what it saved is not what the pages showed. The draft is not
+// ready.
+type SummaryError struct {
+	Diffs []SummaryDiff
+}
+
+// SummaryDiff is one value of the 确认提交 summary that differs.
+type SummaryDiff struct {
+	Page, Label, Want, Got string
+}
+
+func (e *SummaryError) Error() string {
+	parts := make([]string, len(e.Diffs))
+	for i, d := range e.Diffs {
+		got := fmt.Sprintf("%q", d.Got)
+		if d.Got == "" {
+			got = "nothing"
+		}
+		want := fmt.Sprintf("%q", d.Want)
+		if d.Want == "" {
+			want = "nothing"
+		}
+		parts[i] = fmt.Sprintf("%s %s: the profile has %s, the portal saved %s", d.Page, d.Label, want, got)
+	}
+	return fmt.Sprintf("确认提交 shows what the portal saved, and %d value(s) differ from the profile: %s; the draft is NOT ready — correct them by hand (返回修改) or run again, and report it if it repeats",
+		len(e.Diffs), strings.Join(parts, "; "))
+}
+
 // IdentityError says the logged-in account is not the profile's applicant.
 type IdentityError struct {
 	Diffs []string // "证件号码: page 1101**…, profile 4403**…" (masked)

@@ -75,6 +75,29 @@
       .replace(/\s+/g, " ")
       .trim());
   const labelText = (af.labelText = (s) => norm(s).replace(/^\*\s*/, "").replace(/[:：]$/, "").trim());
+  // labelKey is a label's identity: full- and half-width forms alike
+  // （）/() ：/: Ａ/A, no white space, no leading * or trailing colon. A
+  // control belongs to a field only when their labels' keys are equal.
+  const labelKey = (af.labelKey = (s) =>
+    labelText(String(s == null ? "" : s).normalize("NFKC"))
+      .normalize("NFKC")
+      .replace(/^\*/, "")
+      .replace(/:$/, "")
+      .replace(/\s+/g, ""));
+  // kindsIn names the widget kinds a form item holds (for "a widget of
+  // another kind under the right label").
+  const kindsIn = (af.kindsIn = (item) => {
+    const content = item.querySelector(".el-form-item__content") || item;
+    const out = [];
+    for (const k of ["select", "cascader", "date", "radio", "checkbox", "upload", "textarea", "text"]) {
+      const w = all(widgetSel[k], content).find(visible);
+      if (!w) continue;
+      if (k === "text" && (w.closest(".el-select,.el-cascader,.el-date-editor") || out.length)) continue;
+      if (k === "date" && out.includes("select")) continue;
+      out.push(k);
+    }
+    return out;
+  });
 
   const visible = (af.visible = (el) => {
     if (!el || !el.isConnected) return false;
@@ -144,15 +167,66 @@
     } catch (e) {
       return { how: "bad-css", detail: String(e.message || e) };
     }
-    if (els.length === 1) return { how: "css", id: tag(els[0]) };
+    if (els.length === 1) {
+      // CSS is only the fast path: the control must sit under the map's label.
+      const found = labelOf(els[0]);
+      if (label && found !== null && labelKey(found) !== labelKey(label)) return { how: "wrong-label", found };
+      return { how: "css", id: tag(els[0]) };
+    }
     if (els.length > 1) return { how: "ambiguous-css", count: els.length };
     if (!label) return { how: "missing" };
     const items = formItems(label, scopeCss);
     if (items.length === 0) return { how: "missing" };
     if (items.length > 1) return { how: "ambiguous-label", count: items.length };
     const w = widgetIn(items[0], kind);
-    if (!w) return { how: "missing-widget" };
+    if (!w) {
+      const kinds = kindsIn(items[0]);
+      return kinds.length ? { how: "other-widget", found: kinds.join(", ") } : { how: "missing-widget" };
+    }
     return { how: "label", id: tag(w), proposal: af.propose(items[0], kind) };
+  };
+
+  // labelOf is the label of the form item (or the placeholder of an
+  // unlabelled input) a control sits in; null when nothing labels it (a
+  // table, a control outside any form item), "" for an empty label.
+  const labelOf = (af.labelOf = (el) => {
+    const item = el.closest(".el-form-item");
+    const l = item && item.querySelector(":scope > .el-form-item__label, :scope > label");
+    if (l && labelText(l.innerText || l.textContent)) return labelText(l.innerText || l.textContent);
+    const input = el.matches("input,textarea") ? el : el.querySelector("input:not([type=hidden]):not([type=file]),textarea");
+    if (!item && input && input.placeholder) return input.placeholder;
+    return null;
+  });
+
+  // identify checks every field of a page at once, before anything is
+  // typed: a control its selector finds must sit under the field's label,
+  // and no required form item may be one the map does not know.
+  af.identify = (fields, known, scopeCss) => {
+    const wrong = [];
+    for (const f of fields) {
+      let els = [];
+      try {
+        els = all(f.css).filter(visible);
+      } catch (e) {
+        continue;
+      }
+      if (els.length !== 1) continue;
+      const found = labelOf(els[0]);
+      if (found !== null && labelKey(found) !== labelKey(f.label)) wrong.push({ label: f.label, found });
+    }
+    return { wrong, unknown: af.unknownRequired(known, scopeCss) };
+  };
+  af.unknownRequired = (known, scopeCss) => {
+    const keys = new Set((known || []).map(labelKey));
+    const roots = scopeCss ? all(scopeCss).filter(visible) : [document];
+    const out = [];
+    for (const r of roots)
+      for (const it of all(".el-form-item.is-required", r)) {
+        if (!visible(it)) continue;
+        const l = itemLabel(it);
+        if (l && !keys.has(labelKey(l))) out.push(l);
+      }
+    return out;
   };
 
   // propose suggests a CSS selector for a form item's control that does not
@@ -186,6 +260,36 @@
       }
       case "checkbox":
         return { value: el.classList.contains("is-checked") || !!el.querySelector(".el-checkbox__input.is-checked") ? "true" : "false" };
+      case "select": {
+        // The chosen option, not the input's text: a filterable select's
+        // input may hold a typed query while nothing is chosen.
+        const vm = vmOf(el, (v) => typeof v.getOption === "function");
+        if (vm) {
+          const v = vm.value;
+          if (v === "" || v == null || (Array.isArray(v) && !v.length)) return { value: "", shown: input ? norm(input.value) : "" };
+          const o = vm.getOption(v);
+          return { value: norm(o && o.currentLabel != null ? o.currentLabel : v), model: modelOf(el) };
+        }
+        return { value: input ? norm(input.value) : "" };
+      }
+      case "date":
+      case "month": {
+        // The picker's value in its display format, not text typed and
+        // not yet taken.
+        const vm = vmOf(el, (v) => typeof v.formatToString === "function");
+        if (vm) {
+          if (!vm.value) return { value: "", shown: input ? norm(input.value) : "" };
+          return { value: norm(vm.formatToString(vm.parsedValue)), model: modelOf(el) };
+        }
+        return { value: input ? norm(input.value) : "" };
+      }
+      case "text":
+      case "textarea": {
+        // What the form will send (its model), when the page exposes it.
+        const m = modelOf(el);
+        const shown = input ? norm(input.value) : "";
+        return { value: m != null && typeof m === "string" ? norm(m) : shown, shown, disabled: !!(input && (input.disabled || input.readOnly)) };
+      }
       case "upload": {
         const item = el.closest(".el-form-item") || el.parentElement;
         const names = (sel) => all(sel, item).map((n) => norm(n.innerText || n.textContent));
@@ -198,6 +302,64 @@
       default:
         return { value: input ? norm(input.value) : "", disabled: !!(input && (input.disabled || input.readOnly)) };
     }
+  };
+
+  // vmOf finds the Vue component of an element that satisfies ok: an
+  // element is the root of several nested components (el-date-picker and
+  // its el-input), and __vue__ names whichever rendered last.
+  const vmOf = (af.vmOf = (el, ok) => {
+    for (let vm = el && el.__vue__; vm && vm.$el === el; vm = vm.$parent) if (ok(vm)) return vm;
+    return null;
+  });
+
+  // modelOf is the el-form's own value of the form item a control sits in
+  // (el-form-item's fieldValue), or undefined where the page exposes none.
+  const modelOf = (af.modelOf = (el) => {
+    const item = el.closest(".el-form-item");
+    const vm = vmOf(item, (v) => "fieldValue" in v);
+    if (!vm || !vm.prop || !vm.form || !vm.form.model) return undefined;
+    try {
+      return vm.fieldValue;
+    } catch (e) {
+      return undefined;
+    }
+  });
+  // readAll reads many controls in one call: the sweep before 下一步.
+  af.readAll = (list) => list.map(([id, kind]) => af.read(id, kind));
+
+  // dateState says whether a date picker took what was typed, and its
+  // display format.
+  af.dateState = (id) => {
+    const el = byId(id);
+    const vm = vmOf(el, (v) => typeof v.parseString === "function");
+    if (!vm) return { known: false };
+    const p = popper(id);
+    const typed = vm.userInput;
+    return {
+      known: true,
+      open: !!(p && visible(p)),
+      typed: typed == null ? "" : String(typed),
+      taken: typed == null || !!vm.parseString(typed),
+      format: vm.format || "",
+    };
+  };
+
+  // dialogs lists the visible message boxes and dialogs that are not the
+  // page map's own (a confirmation a portal release added after 下一步).
+  af.dialogs = (knownCss) => {
+    const known = (knownCss || []).filter(Boolean);
+    const out = [];
+    for (const d of all(".el-message-box, .el-dialog").filter(visible)) {
+      if (known.some((k) => { try { return d.matches(k) || !!d.closest(k) || !!d.querySelector(k); } catch (e) { return false; } })) continue;
+      const body = d.querySelector(".el-message-box__message, .el-dialog__body");
+      const title = d.querySelector(".el-message-box__title, .el-dialog__title");
+      out.push({
+        title: norm(title ? title.innerText : ""),
+        text: norm(body ? body.innerText : d.innerText).slice(0, 200),
+        buttons: all("button", d).filter(visible).map((b) => norm(b.innerText)).filter(Boolean),
+      });
+    }
+    return out;
   };
 
   // point scrolls an element into view and says where to click, and whether
@@ -253,7 +415,7 @@
   // the previous field is never mistaken for this one.
   const popper = (af.popper = (id) => {
     const el = byId(id);
-    const vm = el && el.__vue__;
+    const vm = el && vmOf(el, (v) => v.popperElm || (v.$refs && v.$refs.popper) || (v.picker && v.picker.$el));
     if (vm) {
       if (vm.popperElm) return vm.popperElm;
       if (vm.$refs && vm.$refs.popper) return vm.$refs.popper.$el || vm.$refs.popper;
@@ -375,8 +537,14 @@
   // idle: no request in flight, no Element UI loading mask showing, and the
   // DOM has been still for a moment — Vue renders some parts (el-table's
   // columns, dialogs) a tick or more after the page appears.
+  // A page whose Vue app has not mounted yet (its scripts still loading on a
+  // busy machine) shows the raw template — el-form-item tags, v-cloak — and
+  // is not idle: checking labels there would find no control at all.
   af.idle = () =>
-    af.pending === 0 && Date.now() - af.lastMutation >= 150 && !all(".el-loading-mask").some(visible);
+    af.pending === 0 &&
+    Date.now() - af.lastMutation >= 150 &&
+    !all(".el-loading-mask").some(visible) &&
+    !document.querySelector("[v-cloak], el-form, el-form-item, el-input, el-select, el-button");
 
   // tableRows reads the visible data rows of a table as cell texts.
   af.tableRows = (rowsCss) =>
@@ -393,6 +561,32 @@
     if (i >= rows.length) return "";
     const b = all(css, rows[i]).find((b) => visible(b) && (!text || norm(b.innerText) === norm(text)));
     return b ? tag(b) : "";
+  };
+  // pairs reads a summary block's labels and values, paired in document
+  // order (el-descriptions puts each label before its value).
+  af.pairs = (css, labelCss, valueCss) => {
+    const root = all(css).find(visible);
+    if (!root) return [];
+    const cells = all(labelCss + "," + valueCss, root);
+    const out = [];
+    let label = null;
+    for (const c of cells) {
+      if (c.matches(labelCss)) label = labelText(c.innerText || c.textContent);
+      else if (label !== null) {
+        out.push({ label, value: norm(c.innerText || c.textContent) });
+        label = null;
+      }
+    }
+    return out;
+  };
+
+  // buttons lists the visible buttons' texts, for a message about a
+  // button that moved or was renamed.
+  af.buttons = (scopeCss) => {
+    const roots = scopeCss ? all(scopeCss).filter(visible) : [document];
+    const out = [];
+    for (const r of roots) for (const b of all("button", r).filter(visible)) out.push(norm(b.innerText));
+    return out.filter(Boolean);
   };
   af.visibleCount = (css) => {
     try {

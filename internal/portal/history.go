@@ -184,7 +184,7 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 	t := f.Table
 	r.vals.study = s
 	defer func() { r.vals.study = nil }()
-	if err := r.clickCSS(ctx, t.Add.CSS, t.Add.Text); err != nil {
+	if err := r.clickTarget(ctx, m, "table.add", t.Add); err != nil {
 		return err
 	}
 	if err := waitFor(ctx, r.opts.StepTimeout, "the "+t.Add.Text+" dialog", func() (bool, error) {
@@ -200,7 +200,7 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 	}
 	for attempt := 0; ; attempt++ {
 		seq := r.toastSeq(ctx)
-		if err := r.clickCSS(ctx, t.OK.CSS, t.OK.Text); err != nil {
+		if err := r.clickTarget(ctx, m, "table.ok", t.OK); err != nil {
 			return err
 		}
 		var resps []response

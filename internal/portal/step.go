@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/atomicfile"
+	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
@@ -32,7 +33,7 @@ func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
 	}
 	var fc *ForbiddenClick
 	var ie *IdentityError
-	if errors.As(err, &fc) || errors.As(err, &ie) || ctx.Err() != nil {
+	if errors.As(err, &fc) || errors.As(err, &ie) || exitcode.Of(err) == exitcode.Drift || ctx.Err() != nil {
 		return err
 	}
 	if gone, _ := r.left(ctx, m.Page)(); gone {
@@ -43,6 +44,10 @@ func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
 }
 
 func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
+	r.verified.reset()
+	if err := r.checkLabels(ctx, m); err != nil {
+		return err
+	}
 	if err := r.identityGuard(ctx, m); err != nil {
 		return err
 	}
@@ -66,6 +71,12 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 		if err := r.humanStep(ctx, h); err != nil {
 			return err
 		}
+	}
+	if err := r.sweep(ctx, m); err != nil {
+		return err
+	}
+	if unknown, err := call[[]string](ctx, "unknownRequired", knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
+		return r.unknownRequired(m, unknown)
 	}
 	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
@@ -162,6 +173,7 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 		Count    int    `json:"count"`
 		Proposal string `json:"proposal"`
 		Detail   string `json:"detail"`
+		Found    string `json:"found"`
 	}
 	var got res
 	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
@@ -176,13 +188,17 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 			return false, err
 		}
 		switch got.How {
-		case "css", "label", "ambiguous-label", "ambiguous-css", "bad-css":
+		case "css", "label", "ambiguous-label", "ambiguous-css", "bad-css", "wrong-label", "other-widget":
 			return true, nil
 		}
 		return false, nil
 	})
 	d := &DriftError{Page: m.Page, Key: f.Key, Label: f.Label}
 	switch got.How {
+	case "wrong-label":
+		d.Detail = wrongLabel(f, got.Found)
+	case "other-widget":
+		d.Detail = fmt.Sprintf("the item labelled %q holds a %s, the map expects a %s; nothing was entered", f.Label, got.Found, f.Kind)
 	case "css":
 		return got.ID, "", nil
 	case "label":
@@ -290,6 +306,7 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	}
 	if same(f.Kind, w.text, cur) {
 		rep.Found = cur
+		r.remember(m, f, id, w.text, scope)
 		report(Already)
 		return rep, nil
 	}
@@ -299,6 +316,9 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		var fc *ForbiddenClick
 		if errors.As(err, &fc) {
 			return rep, err
+		}
+		if d := driftOf(m, f, err); d != nil {
+			return rep, d
 		}
 		return rep, failure(fmt.Errorf("page %s, field %s: %w", m.Page, f.Label, err))
 	}
@@ -322,6 +342,15 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		got, err = r.current(ctx, m, f, id, scope)
 		return same(f.Kind, w.text, got), err
 	})
+	if werr != nil && got == "" && choice(f.Kind) && r.rechoose != f.Key {
+		// A choice that did not take (the list re-rendered under the click
+		// on a busy machine) leaves the control empty: nothing wrong was
+		// entered, so it is chosen once more before the field fails.
+		r.rechoose = f.Key
+		defer func() { r.rechoose = "" }()
+		r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("page %s: %s shows nothing after the choice; choosing again", m.Page, f.Label)})
+		return r.fillField(ctx, m, f, scope)
+	}
 	rep.Found = got
 	if cur != "" && werr == nil && rep.Note == "" {
 		// The draft held another value: the profile was edited since.
@@ -332,8 +361,21 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		report(Failed)
 		return rep, failure(&MismatchError{Page: m.Page, Label: f.Label, Want: w.text, Got: got})
 	}
+	r.remember(m, f, id, w.text, scope)
 	report(Filled)
 	return rep, nil
+}
+
+// choice reports the kinds entered by clicking a choice in a list.
+func choice(k pagemap.Kind) bool {
+	return k == pagemap.Select || k == pagemap.Cascader || k == pagemap.Radio
+}
+
+// remember notes a page field (not a dialog's) as verified, for the sweep.
+func (r *runner) remember(m *pagemap.Map, f pagemap.Field, id, want, scope string) {
+	if scope == "" && f.Kind != pagemap.Readonly && f.Key != "account.password" {
+		r.verified.add(verifiedField{page: m.Page, f: f, id: id, want: want})
+	}
 }
 
 // current reads what a control shows, following a select's manual entry.
@@ -369,15 +411,20 @@ type response struct {
 func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.Target, why string) error {
 	for attempt := 0; ; attempt++ {
 		seq := r.toastSeq(ctx)
-		if err := r.clickCSS(ctx, t.CSS, why); err != nil {
+		if err := r.clickTarget(ctx, m, actionName(m, t), t); err != nil {
 			return err
 		}
 		var fieldErrs []FormError
 		var resps []response
 		var toasts []toast
+		var dialogs []dialog
+		known := knownDialogs(m)
 		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "page "+m.Page+" to move on after "+why, func() (bool, error) {
 			if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
 				return gone, err
+			}
+			if dialogs, _ = call[[]dialog](ctx, "dialogs", known); len(dialogs) > 0 {
+				return true, nil
 			}
 			idle, err := call[bool](ctx, "idle")
 			if err != nil || !idle {
@@ -400,6 +447,9 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 			}
 			return r.state.save()
 		}
+		if len(dialogs) > 0 {
+			return strayDialog(m, why, dialogs)
+		}
 		bad := failedResponse(resps)
 		switch {
 		case bad != nil && bad.Status == 401 && m.Human != pagemap.Captcha:
@@ -417,8 +467,18 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 			}
 			continue
 		}
-		return failure(&ValidationError{Page: m.Page, Fields: fieldErrs, Toast: toastText(toasts)})
+		return r.refused(ctx, m, fieldErrs, toastText(toasts))
 	}
+}
+
+// actionName is the name a map gives an action target, for messages.
+func actionName(m *pagemap.Map, t pagemap.Target) string {
+	for name, a := range m.Actions {
+		if a.CSS == t.CSS {
+			return name
+		}
+	}
+	return t.Text
 }
 
 func failedResponse(rs []response) *response {

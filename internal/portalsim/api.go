@@ -185,6 +185,7 @@ func (s *Server) apiSaveDegree(r *http.Request, sess *session) (any, error) {
 		if fe := in.validate(s.now()); fe != nil {
 			return nil, fe
 		}
+		s.o.Drift.saved(in)
 		a.degree = in
 		s.stepSaved(a, "degree")
 		return saveOK, nil

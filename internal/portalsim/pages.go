@@ -112,12 +112,13 @@ func (s *Server) render(w http.ResponseWriter, v view) {
 	}
 	v.Data["page"] = v.ID
 	v.Data["demo"] = s.o.Demo
+	s.o.Drift.view(&v)
 	var buf bytes.Buffer
 	if err := s.pages.t[v.ID].Execute(&buf, v); err != nil {
 		http.Error(w, "portal simulator: rendering "+v.ID+": "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	out := buf.Bytes()
+	out := s.o.Drift.html(v.ID, buf.Bytes())
 	if s.pages.rename {
 		out = renameClasses(out)
 	}

@@ -42,6 +42,8 @@ type Options struct {
 	// Variant is the form of the portal shown (variant.go); the zero value
 	// is the classic reconstruction.
 	Variant Variant
+	// Drift changes pages as a portal release would (test-only, drift.go).
+	Drift *Drift
 	// Logger receives one line per request and state change; nil is quiet.
 	Logger *zerolog.Logger
 }

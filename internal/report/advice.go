@@ -18,7 +18,15 @@ func Advise(err error) Item {
 	var ve *portal.ValidationError
 	var fc *portal.ForbiddenClick
 	var xe *portal.ExtrasError
+	var se *portal.SummaryError
+	var ce *portal.ClearedError
 	switch {
+	case errors.As(err, &se):
+		return Item{"The portal saved values that differ from the profile (listed above): click 返回修改, correct them by hand and check 确认提交 again; report it if it repeats. Do not submit until they match.",
+			"网站保存的内容与资料不一致（见上）：请点击“返回修改”手动改正，再核对“确认提交”页面；如反复出现请反馈。一致之前请勿提交。"}
+	case errors.As(err, &ce):
+		return Item{"The portal emptied a field after autofill had entered it; your profile is not at fault. Fill that field by hand, or run the same command again; report it if it repeats.",
+			"网站在本工具填写后清空了某一项，并非您的资料有误。请手动填写该项，或重新运行同一命令；如反复出现请反馈。"}
 	case errors.As(err, &xe):
 		en := make([]string, len(xe.Extras))
 		for i, x := range xe.Extras {

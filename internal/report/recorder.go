@@ -204,6 +204,7 @@ func (r *Recorder) Finish(res *portal.Result, err error, interrupted bool) {
 	if res != nil {
 		r.rep.Page = res.Page
 		r.rep.Visited = res.Visited
+		r.rep.Verified = res.Verified
 		r.rep.Healed = nil
 		for _, h := range res.Healed {
 			r.rep.Healed = append(r.rep.Healed, r.red.String(h))

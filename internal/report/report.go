@@ -72,6 +72,7 @@ type Report struct {
 	Problems  []Problem  `json:"problems"`
 	Healed    []string   `json:"healed,omitempty"`
 	Visited   []string   `json:"visited,omitempty"`
+	Verified  int        `json:"verified_on_confirm,omitempty"` // summary values on 确认提交 equal to the profile
 }
 
 // Degree names the degree of the application.

@@ -1,0 +1,178 @@
+package portal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/cscse-tools/autofill/internal/pagemap"
+)
+
+// The label is a field's identity; a CSS selector is only the fast way to
+// its control. A selector that finds a control under another label (two
+// items swapped their classes, a label was renamed) must stop the page
+// before anything is typed: filling it would put one value into another
+// field and read it back as a success.
+
+// LabelKey is a label's identity, as helpers.js labelKey computes it:
+// full- and half-width forms alike (（）/(), ：/:, Ａ/A), no white space, no
+// leading * and no trailing colon.
+func LabelKey(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.TrimPrefix(s, "*")
+	s = strings.TrimSuffix(s, ":")
+	return s
+}
+
+// sameLabel compares two labels (or button texts) by identity.
+func sameLabel(a, b string) bool { return LabelKey(a) == LabelKey(b) }
+
+func wrongLabel(f pagemap.Field, found string) string {
+	return fmt.Sprintf("selector %q finds the control of the item labelled %q, not %q; nothing was entered into it", f.CSS, found, f.Label)
+}
+
+// knownLabels are every label the map names on a page: its fields, the
+// manual-entry fields and the table dialog's fields.
+func knownLabels(m *pagemap.Map) []string {
+	var out []string
+	for _, f := range m.AllFields() {
+		out = append(out, f.Label)
+		if f.Manual != nil {
+			out = append(out, f.Manual.Label)
+		}
+	}
+	return out
+}
+
+// checkLabels is the page's identity check before anything is typed: every
+// control a selector finds sits under its field's label, and the page asks
+// for nothing the map does not know. One call to the page.
+func (r *runner) checkLabels(ctx context.Context, m *pagemap.Map) error {
+	type spec struct {
+		CSS   string `json:"css"`
+		Label string `json:"label"`
+	}
+	var specs []spec
+	for _, f := range m.Fields {
+		specs = append(specs, spec{f.CSS, f.Label})
+		if f.Manual != nil {
+			specs = append(specs, spec{f.Manual.CSS, f.Manual.Label})
+		}
+	}
+	got, err := call[struct {
+		Wrong []struct {
+			Label string `json:"label"`
+			Found string `json:"found"`
+		} `json:"wrong"`
+		Unknown []string `json:"unknown"`
+	}](ctx, "identify", specs, knownLabels(m), m.Scope())
+	if err != nil {
+		return err
+	}
+	if len(got.Wrong) > 0 {
+		var parts []string
+		for _, w := range got.Wrong {
+			parts = append(parts, fmt.Sprintf("the selector of %q finds the item labelled %q", w.Label, w.Found))
+		}
+		first := got.Wrong[0]
+		f := fieldByLabel(m, first.Label)
+		return drift(&DriftError{Page: m.Page, Key: f.Key, Label: first.Label,
+			Detail: strings.Join(parts, "; ") + "; nothing was entered on this page"})
+	}
+	return r.unknownRequired(m, got.Unknown)
+}
+
+// unknownRequired stops on required form items the map does not know: the
+// portal asks for something new, and the profile cannot be blamed for it.
+func (r *runner) unknownRequired(m *pagemap.Map, labels []string) error {
+	if len(labels) == 0 {
+		return nil
+	}
+	return drift(&DriftError{Page: m.Page, Key: "fields", Label: labels[0],
+		Detail: fmt.Sprintf("the page requires %s, which selectors/%s.yaml does not map; nothing of this page was saved",
+			quoteAll(labels), m.Page)})
+}
+
+func fieldByLabel(m *pagemap.Map, label string) pagemap.Field {
+	for _, f := range m.AllFields() {
+		if f.Label == label || (f.Manual != nil && f.Manual.Label == label) {
+			return f
+		}
+	}
+	return pagemap.Field{Label: label}
+}
+
+func quoteAll(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// clickTarget clicks a map's button (下一步, 登录, 新增, 确定) after checking
+// it still reads as the map says: a button whose text changed is a changed
+// portal (exit 3), not something to click on a guess or wait out.
+func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t pagemap.Target) error {
+	var reads string
+	err := r.clickWhen(ctx, t.Text, func() (Point, error) {
+		p, err := call[Point](ctx, "target", t.CSS, r.never)
+		if err == nil && t.Text != "" && p.Found && p.Text != "" && !sameLabel(p.Text, t.Text) {
+			reads = p.Text
+			return p, errRenamed
+		}
+		return p, err
+	})
+	switch {
+	case reads != "":
+		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+			Detail: fmt.Sprintf("button %q reads %q, the map expects %q; nothing was clicked", t.CSS, reads, t.Text)})
+	case err == nil || t.Text == "":
+		return err
+	}
+	// The button is not there as mapped: say what buttons the page has.
+	if p, perr := call[Point](ctx, "target", t.CSS, r.never); perr == nil && !p.Found && p.Count == 0 {
+		buttons, _ := call[[]string](ctx, "buttons", m.Scope())
+		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))})
+	}
+	return err
+}
+
+// errRenamed ends the wait for a button that reads otherwise than mapped.
+var errRenamed = errors.New("the button reads otherwise")
+
+// dialog is one message box or dialog the page shows (helpers.js dialogs).
+type dialog struct {
+	Title   string   `json:"title"`
+	Text    string   `json:"text"`
+	Buttons []string `json:"buttons"`
+}
+
+// strayDialog names a dialog the map does not know, which appeared after a
+// click: waiting for the page to move on would only wait it out.
+func strayDialog(m *pagemap.Map, after string, ds []dialog) error {
+	d := ds[0]
+	return drift(&DriftError{Page: m.Page, Key: "dialog", Label: after,
+		Detail: fmt.Sprintf("after %s the portal shows a dialog the map does not know: %q %q (buttons %s); nothing was clicked in it",
+			after, d.Title, d.Text, quoteAll(d.Buttons))})
+}
+
+// knownDialogs are the dialogs a page map expects: its table dialog and
+// the notices it dismisses.
+func knownDialogs(m *pagemap.Map) []string {
+	var out []string
+	for _, f := range m.Fields {
+		if f.Table != nil {
+			out = append(out, f.Table.Dialog)
+		}
+	}
+	for _, t := range m.Dismiss {
+		out = append(out, t.CSS)
+	}
+	return out
+}
