@@ -53,6 +53,9 @@ func (r *runner) fingerprint(m *pagemap.Map) string {
 // the draft was last filled from (or that were never filled in a run that
 // remembered them). Only when none did may a run resume where it stopped.
 func (r *runner) changedPages() []string {
+	if r.acct == nil {
+		return nil // Open (status, certificate …) fills nothing and keeps no account state
+	}
 	deg := r.acct.Degree(r.vals.d.ID)
 	var out []string
 	for _, p := range r.maps.Pages() {
