@@ -212,7 +212,8 @@
       }
       if (els.length !== 1) continue;
       const found = labelOf(els[0]);
-      if (found !== null && labelKey(found) !== labelKey(f.label)) wrong.push({ label: f.label, found });
+      const names = [f.label].concat(f.aliases || []).map(labelKey);
+      if (found !== null && !names.includes(labelKey(found))) wrong.push({ label: f.label, found });
     }
     return { wrong, unknown: af.unknownRequired(known, scopeCss) };
   };

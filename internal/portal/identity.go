@@ -41,6 +41,7 @@ func knownLabels(m *pagemap.Map) []string {
 	var out []string
 	for _, f := range m.AllFields() {
 		out = append(out, f.Label)
+		out = append(out, f.Aliases...)
 		if f.Manual != nil {
 			out = append(out, f.Manual.Label)
 		}
@@ -53,14 +54,15 @@ func knownLabels(m *pagemap.Map) []string {
 // for nothing the map does not know. One call to the page.
 func (r *runner) checkLabels(ctx context.Context, m *pagemap.Map) error {
 	type spec struct {
-		CSS   string `json:"css"`
-		Label string `json:"label"`
+		CSS     string   `json:"css"`
+		Label   string   `json:"label"`
+		Aliases []string `json:"aliases,omitempty"` // the same item's label on other forms of the portal
 	}
 	var specs []spec
 	for _, f := range m.Fields {
-		specs = append(specs, spec{f.CSS, f.Label})
+		specs = append(specs, spec{f.CSS, f.Label, f.Aliases})
 		if f.Manual != nil {
-			specs = append(specs, spec{f.Manual.CSS, f.Manual.Label})
+			specs = append(specs, spec{f.Manual.CSS, f.Manual.Label, nil})
 		}
 	}
 	got, err := call[struct {

@@ -178,11 +178,22 @@ func (r *runner) resolve(ctx context.Context, m *pagemap.Map, f pagemap.Field, s
 	var got res
 	werr := waitFor(ctx, r.opts.StepTimeout, "field "+f.Label, func() (bool, error) {
 		var err error
+		var wrong *res // the first label the control is not under; an alias may still fit
 		for _, label := range append([]string{f.Label}, f.Aliases...) {
 			got, err = call[res](ctx, "resolve", f.CSS, label, string(f.Kind), scope)
+			if err == nil && got.How == "wrong-label" {
+				if wrong == nil {
+					w := got
+					wrong = &w
+				}
+				continue
+			}
 			if err != nil || got.How != "missing" {
 				break
 			}
+		}
+		if err == nil && wrong != nil && (got.How == "missing" || got.How == "wrong-label") {
+			got = *wrong
 		}
 		if err != nil {
 			return false, err

@@ -69,6 +69,14 @@ func (r *runner) verifySummary(ctx context.Context, m *pagemap.Map) (int, error)
 				label = l
 			}
 			got, ok := shown[LabelKey(label)]
+			for _, a := range f.Aliases { // the item's label on other forms of the portal
+				if !ok {
+					got, ok = shown[LabelKey(a)]
+				}
+			}
+			if !ok && f.MayBeAbsent {
+				continue // not on this form of the portal, so not in its summary either
+			}
 			if !ok {
 				got = ""
 			}
@@ -82,6 +90,10 @@ func (r *runner) verifySummary(ctx context.Context, m *pagemap.Map) (int, error)
 			}
 			v, _ := r.vals.get(f.Key)
 			w, err := wantFor(f, v)
+			if err == nil && w.empty && f.Fallback != "" { // as the fill entered it
+				v, _ = r.vals.get(f.Fallback)
+				w, err = wantFor(f, v)
+			}
 			if err != nil {
 				return 0, badInput("%v", err)
 			}
