@@ -103,7 +103,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 				return err
 			}
 		}
-		if err := r.clickCSS(ctx, l.New.CSS, l.New.Text); err != nil {
+		if err := r.clickTarget(ctx, m, "list.new", l.New); err != nil {
 			return err
 		}
 	}

@@ -344,7 +344,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 		if err != nil || n == 0 {
 			continue
 		}
-		if err := r.clickCSS(ctx, t.CSS, t.Text); err != nil {
+		if err := r.clickTarget(ctx, m, "dismiss", t); err != nil {
 			return err
 		}
 		if err := waitFor(ctx, r.opts.StepTimeout, "the notice to close", func() (bool, error) {

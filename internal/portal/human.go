@@ -207,7 +207,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		}
 		if n, _ := call[int](ctx, "visibleCount", v.Records); n > 0 && hasNext {
 			// The records are in: moving on is not a human-only act.
-			if err := r.clickCSS(ctx, next.CSS, next.Text); err != nil {
+			if err := r.clickTarget(ctx, m, "next", next); err != nil {
 				return false, err
 			}
 			return false, nil
@@ -264,7 +264,7 @@ func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) err
 		return err
 	}
 	seq := r.toastSeq(ctx)
-	if err := r.clickCSS(ctx, v.CodeOK.CSS, v.CodeOK.Text); err != nil {
+	if err := r.clickTarget(ctx, m, "verify.code_ok", v.CodeOK); err != nil {
 		return err
 	}
 	_ = waitFor(ctx, r.opts.StepTimeout, "the code to be checked", func() (bool, error) {

@@ -118,8 +118,14 @@ func quoteAll(list []string) string {
 
 // clickTarget clicks a map's button (下一步, 登录, 新增, 确定) after checking
 // it still reads as the map says: a button whose text changed is a changed
-// portal (exit 3), not something to click on a guess or wait out.
+// portal (exit 3), not something to click on a guess or wait out. name is
+// the action's name (next), or the map key of a button outside actions
+// (list.new, dismiss).
 func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t pagemap.Target) error {
+	key := name
+	if !strings.Contains(name, ".") && name != "dismiss" {
+		key = "actions." + name
+	}
 	var reads string
 	err := r.clickWhen(ctx, t.Text, func() (Point, error) {
 		p, err := call[Point](ctx, "target", t.CSS, r.never)
@@ -131,7 +137,7 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 	})
 	switch {
 	case reads != "":
-		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+		return drift(&DriftError{Page: m.Page, Key: key, Label: t.Text,
 			Detail: fmt.Sprintf("button %q reads %q, the map expects %q; nothing was clicked", t.CSS, reads, t.Text)})
 	case err == nil || t.Text == "":
 		return err
@@ -139,7 +145,7 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 	// The button is not there as mapped: say what buttons the page has.
 	if p, perr := call[Point](ctx, "target", t.CSS, r.never); perr == nil && !p.Found && p.Count == 0 {
 		buttons, _ := call[[]string](ctx, "buttons", m.Scope())
-		return drift(&DriftError{Page: m.Page, Key: "actions." + name, Label: t.Text,
+		return drift(&DriftError{Page: m.Page, Key: key, Label: t.Text,
 			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))})
 	}
 	return err

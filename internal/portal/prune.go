@@ -57,7 +57,7 @@ func (r *runner) pruneRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, 
 		return err
 	}
 	if t.ConfirmDelete.CSS != "" {
-		if err := r.clickCSS(ctx, t.ConfirmDelete.CSS, t.ConfirmDelete.Text); err != nil {
+		if err := r.clickTarget(ctx, m, f.Key+".table.confirm_delete", t.ConfirmDelete); err != nil {
 			return err
 		}
 	}
