@@ -101,9 +101,10 @@ type runner struct {
 	addedRows  map[int]bool // study-history rows this run added
 	password   string
 	passTried  bool
-	stopAt     string      // Open: the page where the run ends (open.go)
-	verified   verifiedSet // this page's fields read back equal (the sweep re-reads them)
-	rechoose   string      // the key of a choice being made once more
+	stopAt     string          // Open: the page where the run ends (open.go)
+	verified   verifiedSet     // this page's fields read back equal (the sweep re-reads them)
+	rechoose   string          // the key of a choice being made once more
+	absentKeys map[string]bool // fields this form of the portal does not show (may_be_absent); the summary skips them
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft

@@ -249,6 +249,16 @@ func (r *runner) present(ctx context.Context, m *pagemap.Map, f pagemap.Field) b
 	return false
 }
 
+// markAbsent notes a field this form of the portal does not show: the
+// 确认提交 summary then does not expect the profile's value for it (an
+// online-signed 授权声明 shows 已在线签署 there, not a file name).
+func (r *runner) markAbsent(key string) {
+	if r.absentKeys == nil {
+		r.absentKeys = map[string]bool{}
+	}
+	r.absentKeys[key] = true
+}
+
 // absent reports whether a control that only some forms of the page show
 // (may_be_absent) is missing, once the page has settled: a control another
 // field's value reveals appears in Vue's next render, after the page idles.
@@ -277,6 +287,7 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	}
 	if f.MayBeAbsent && r.absent(ctx, m, f) {
 		rep.Note = "not on this form of the page"
+		r.markAbsent(f.Key)
 		report(Skipped)
 		return rep, nil
 	}

@@ -39,6 +39,7 @@ func (r *runner) upload(ctx context.Context, m *pagemap.Map, f pagemap.Field) er
 	}
 	if f.MayBeAbsent && r.absent(ctx, m, f) {
 		rep.Note = "no such slot on this form of the page"
+		r.markAbsent(f.Key)
 		return emit(Skipped)
 	}
 	id, healed, err := r.resolve(ctx, m, f, "")

@@ -14,7 +14,7 @@ var returningRows = []struct {
 		&Request{Kind: RequestAdd, Text: "请补充成绩单英文翻译件。"}},
 	{AdvanceDegree{Country: "日本", Institution: "The University of Tokyo", DegreeName: "Master of Engineering", Level: "硕士", Major: "Mechanical Engineering"}, StatusDone, nil},
 	{AdvanceDegree{Country: "法国", Institution: "Sorbonne Université", DegreeName: "Licence", Level: "学士", Major: "Histoire"}, StatusAwaitingPayment, nil},
-	{AdvanceDegree{Country: "德国", Institution: "Technische Universität München", DegreeName: "Master of Science", Level: "硕士", Major: "Informatics"}, "", nil},
+	{AdvanceDegree{Country: "德国", Institution: "Technische Universität München", DegreeName: "Master of Science in Informatics", Level: "硕士", Major: "Informatics"}, "", nil},
 }
 
 // seedReturning fills a new account's 我的申请 with returningRows; the
