@@ -55,9 +55,9 @@ type runOptions struct {
 	EnvOverrides bool
 	// Prune deletes uploads and 学习经历 rows the draft holds and the
 	// profile no longer has, after listing them.
-	Prune bool
-	Variant     string // --dry-run --variant: the simulator's form of the portal
-	NameForm    bool   // --accept-name-form: the registered name may lack · or spaces
+	Prune    bool
+	Variant  string // --dry-run --variant: the simulator's form of the portal
+	NameForm bool   // --accept-name-form: the registered name may lack · or spaces
 }
 
 const runExamples = `  # Fill your application in a Chrome window beside you
