@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 
 	"go.yaml.in/yaml/v3"
@@ -33,6 +34,9 @@ func (s *Set) Overlay(fsys fs.FS, label string) ([]string, error) {
 		if m == nil || len(ps) > 0 {
 			continue
 		}
+		if old := s.Maps[m.Page]; old != nil {
+			keepOldLabels(m, old)
+		}
 		s.Maps[m.Page] = m
 		pages = append(pages, m.Page)
 	}
@@ -40,6 +44,22 @@ func (s *Set) Overlay(fsys fs.FS, label string) ([]string, error) {
 		return pages, probs
 	}
 	return pages, nil
+}
+
+// keepOldLabels adds to each field of m whose label an override changed the
+// built-in label as an alias: the portal may still use the old one in
+// places the override did not see (the 确认提交 summary, another form).
+func keepOldLabels(m, old *Map) {
+	was := map[string]string{}
+	for _, f := range old.Fields {
+		was[f.Key] = f.Label
+	}
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		if l, ok := was[f.Key]; ok && l != "" && l != f.Label && !slices.Contains(f.Aliases, l) {
+			f.Aliases = append(f.Aliases, l)
+		}
+	}
 }
 
 // Edit changes one scalar of a map file: in the mapping that starts on Line

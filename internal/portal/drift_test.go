@@ -95,7 +95,7 @@ func TestPortalChangesAreNamed(t *testing.T) {
 		{"extra required field", portalsim.Drift{ExtraRequired: "学位证书编号"},
 			beforeTyping(drifted("degree", "学位证书编号"))},
 		{"step buttons renamed", portalsim.Drift{RenameButtons: map[string]string{"下一步": "保存并继续"}},
-			drifted("basic-info", "下一步", "保存并继续")},
+			drifted("verify", "下一步", "保存并继续")}, // verify's 下一步 is the first renamed button met
 		{"option text changed", portalsim.Drift{OptionText: map[string]string{"硕士": "硕士研究生"}},
 			drifted("degree", "学位层次", "the list offers \"硕士研究生\", not \"硕士\"", "selectors/degree.yaml")},
 		{"date format changed", portalsim.Drift{DateFormat: "yyyy/MM/dd"},
