@@ -186,14 +186,23 @@ func (r *runner) whoAmI(ctx context.Context, m *pagemap.Map) error {
 	}
 	a := r.vals.p.Applicant
 	var diffs []string
-	if normText(name) != normText(a.Name) {
+	formOnly := true // the same rule as the basic-info guard (step.go)
+	switch {
+	case normText(name) == normText(a.Name):
+	case SameNameForm(a.Name, name) && a.AcceptNameForm:
+	case SameNameForm(a.Name, name):
+		diffs = append(diffs, r.red.String(fmt.Sprintf("姓名: the portal shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
+			"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", name, a.Name)))
+	default:
+		formOnly = false
 		diffs = append(diffs, r.red.String(fmt.Sprintf("姓名: the portal shows %q, the profile has %q", name, a.Name)))
 	}
 	if id != "" && !maskedMatch(id, a.IDNumber) {
+		formOnly = false
 		diffs = append(diffs, fmt.Sprintf("证件号码: the portal shows %s, the profile's does not fit it", id))
 	}
 	if len(diffs) > 0 {
-		return failure(&IdentityError{Diffs: diffs})
+		return failure(&IdentityError{Diffs: diffs, FormOnly: formOnly})
 	}
 	return nil
 }

@@ -30,7 +30,8 @@ func (r *runner) verifySummary(ctx context.Context, m *pagemap.Map) (int, error)
 	equal := 0
 	check := func(page string, f pagemap.Field, want, got string, kind pagemap.Kind) {
 		rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(kind), Value: want, Found: got, Status: Already, Note: "verified on 确认提交"}
-		if same(kind, want, got) {
+		nameForm := f.Key == "applicant.name" && r.vals.p.Applicant.AcceptNameForm && SameNameForm(want, got)
+		if same(kind, want, got) || nameForm { // the registered form the person confirmed
 			equal++
 		} else {
 			rep.Status, rep.Error, rep.Note = Failed, "the portal saved a different value", ""
