@@ -191,8 +191,7 @@ func (r *runner) whoAmI(ctx context.Context, m *pagemap.Map) error {
 	case normText(name) == normText(a.Name):
 	case SameNameForm(a.Name, name) && a.AcceptNameForm:
 	case SameNameForm(a.Name, name):
-		diffs = append(diffs, r.red.String(fmt.Sprintf("姓名: the portal shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
-			"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", name, a.Name)))
+		diffs = append(diffs, r.red.String(nameFormDiff("姓名", name, a.Name)))
 	default:
 		formOnly = false
 		diffs = append(diffs, r.red.String(fmt.Sprintf("姓名: the portal shows %q, the profile has %q", name, a.Name)))

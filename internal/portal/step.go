@@ -129,8 +129,7 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 		case f.Key == "applicant.name" && SameNameForm(w.text, got.Value):
 			rep.Status = Failed
 			rep.Error = "differs in form only"
-			diffs = append(diffs, r.red.String(fmt.Sprintf("%s: the page shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
-				"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", f.Label, got.Value, w.text)))
+			diffs = append(diffs, r.red.String(nameFormDiff(f.Label, got.Value, w.text)))
 		default:
 			formOnly = false
 			rep.Status = Failed
@@ -146,6 +145,13 @@ func (r *runner) identityGuard(ctx context.Context, m *pagemap.Map) error {
 		return failure(&IdentityError{Diffs: diffs, FormOnly: formOnly})
 	}
 	return nil
+}
+
+// nameFormDiff says that a registered name differs from the profile's in
+// form only, and how the person confirms it.
+func nameFormDiff(label, shown, want string) string {
+	return fmt.Sprintf("%s: the page shows %q, the profile has %q — the same name written without · or spaces, as registration stores it; "+
+		"if that is how your account was registered, re-run with --accept-name-form (or set applicant.accept_name_form: true)", label, shown, want)
 }
 
 // SameNameForm reports whether two names differ only in the forms a
