@@ -64,12 +64,12 @@ func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
 // is the person's; without one the tool clicks 登录 itself.
 func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 	for _, f := range m.Fields {
-		switch f.Key {
-		case "account.username":
+		switch f.Role {
+		case pagemap.LoginUsername:
 			if _, err := r.fillField(ctx, m, f, ""); err != nil {
 				return err
 			}
-		case "account.password":
+		case pagemap.LoginPassword:
 			if !r.passTried && r.opts.Password != nil {
 				r.passTried = true
 				pw, err := r.opts.Password(ctx)
@@ -86,11 +86,11 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 			}
 		}
 	}
-	// Every human.* control on the page (a captcha to type, a slider to
-	// drag) is the person's; the maps say which ones may show.
+	// Every captcha control on the page (one to type, a slider to drag)
+	// is the person's; the maps say which ones may show.
 	var steps []string
-	for _, f := range m.Fields {
-		if strings.HasPrefix(f.Key, "human.") && r.present(ctx, m, f) {
+	for _, f := range m.WithRole(pagemap.CaptchaRole) {
+		if r.present(ctx, m, f) {
 			steps = append(steps, f.Label)
 		}
 	}
