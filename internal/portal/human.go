@@ -95,10 +95,10 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 		}
 	}
 	if len(steps) > 0 || r.password == "" {
-		what := strings.Join(steps, "、")
-		msg, zh := "Complete "+what+" in the browser and click 登录.", "请在浏览器中完成“"+what+"”并点击“登录”。"
+		what, btn := strings.Join(steps, "、"), m.ButtonText("login", "登录") // the page's own word for it
+		msg, zh := "Complete "+what+" in the browser and click "+btn+".", "请在浏览器中完成“"+what+"”并点击“"+btn+"”。"
 		if r.password == "" {
-			msg, zh = "Type your password in the browser, complete any captcha or slider, then click 登录.", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“登录”。"
+			msg, zh = "Type your password in the browser, complete any captcha or slider, then click "+btn+".", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“"+btn+"”。"
 		}
 		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
 		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {
@@ -140,9 +140,10 @@ func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
 		}
 		return r.submitAndLeave(ctx, m, accept, accept.Text)
 	}
+	btn := m.ButtonText("accept", "我接受以上协议，继续申请") // the page's own word for it
 	r.emit(Event{Type: EvHuman, Human: string(pagemap.Consent),
-		Message:   "Read the service agreement in the browser and click 我接受以上协议，继续申请 if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
-		MessageZH: "请阅读服务协议，如同意请点击“我接受以上协议，继续申请”。"})
+		Message:   "Read the service agreement in the browser and click " + btn + " if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
+		MessageZH: "请阅读服务协议，如同意请点击“" + btn + "”。"})
 	if err := r.waitHuman(ctx, "consent", r.left(ctx, m.Page)); err != nil {
 		return err
 	}
