@@ -187,6 +187,26 @@ func (s *Set) checkFlow() Problems {
 			ps = append(ps, Problem{File: f.File, Message: fmt.Sprintf("the flow names page %s but there is no %s.yaml", p, p)})
 		}
 	}
+	// A step reads its part of the map: without it the run would fail on
+	// the page instead of at load.
+	for _, fp := range f.Pages {
+		m := s.Maps[fp.Page]
+		if m == nil {
+			continue
+		}
+		need := ""
+		switch {
+		case fp.Step == StepList && m.List == nil:
+			need = "a list: section"
+		case fp.Step == StepVerify && m.Verify == nil:
+			need = "a verify: section"
+		case fp.Step == StepLogin && len(m.WithRole(LoginUsername)) == 0:
+			need = "a field with role: login.username"
+		}
+		if need != "" {
+			ps = append(ps, Problem{File: m.File, Line: m.Line, Message: fmt.Sprintf("%s has step %s, which needs %s in %s.yaml", path.Base(f.File), fp.Step, need, m.Page)})
+		}
+	}
 	for _, p := range s.Pages() {
 		ps = append(ps, s.checkMap(s.Maps[p])...)
 	}
