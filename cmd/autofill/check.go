@@ -31,7 +31,13 @@ func newCheckCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [--recordings DIR]",
 		Short: "Test the page maps against recorded pages",
-		Long: `check loads every recorded page (recordings/, or --recordings DIR made by
+		Long: `check first loads the page maps (selectors/, or --selectors DIR, a copy of it)
+and names every mistake in them at once as file:line: an unknown key with the
+key meant, a profile key the profile does not have (degree.remarkz: did you
+mean degree.remarks?), a page flow.yaml does not name, a bad upload limit.
+docs/selectors.md describes the keys.
+
+It then loads every recorded page (recordings/, or --recordings DIR made by
 ` + "`autofill record`" + `) in headless Chromium and tests its page map against it, with
 the same in-page code a run uses: each selector (fields, the add dialog's
 fields, the manual-entry field, the 12367 code field, buttons, notices, list
@@ -53,7 +59,7 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
   autofill record --out live-recordings
   autofill check --recordings live-recordings
 
-  # Your edited maps, for a script
+  # An edited copy of the source tree's selectors/: each mistake with file:line
   autofill check --selectors my-selectors --json
 
   # The live portal: log in, and every page of your draft is checked (nothing written)

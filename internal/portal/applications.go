@@ -9,9 +9,6 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
-// Draft status on 我的申请 (PORTAL.md): only these can be filled.
-const statusDraft = "未提交"
-
 // applications checks who is logged in, then picks this degree's row on
 // 我的申请 (chooseRow) and continues it, or starts one. It never creates a
 // second application for a degree and never touches another degree's row.
@@ -56,7 +53,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	for i, c := range cells {
 		rows[i] = appRow{ID: cell(c, "id"), Type: cell(c, "type"), Institution: cell(c, "institution"),
 			Degree: cell(c, "degree"), Status: cell(c, "status")}
-		if l.Pay.CSS != "" && rows[i].Status == statusDraft {
+		if l.Pay.CSS != "" && rows[i].Status == l.Draft {
 			bid, err := call[string](ctx, "rowButton", l.Rows, i, l.Pay.CSS, l.Pay.Text)
 			if err != nil {
 				return err
@@ -67,7 +64,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	d := r.vals.d
 	deg := r.acct.Degree(d.ID)
 	ch := chooseRow(rows, rowWant{Type: r.applyType(), Institution: d.AwardingInstitution, Degree: d.DegreeName,
-		Remembered: deg.App, Others: r.acct.Others(d.ID)})
+		Remembered: deg.App, Others: r.acct.Others(d.ID), Draft: l.Draft})
 	switch ch.Action {
 	case rowPay, rowSubmitted:
 		r.res.Submitted = true

@@ -176,7 +176,7 @@ func (o *Options) defaults() error {
 	if o.Profile == nil || o.Maps == nil {
 		return errors.New("portal.Run needs a profile and page maps")
 	}
-	if err := o.Maps.Require(pagemap.FlowOrder...); err != nil {
+	if err := o.Maps.Require(o.Maps.FlowPages()...); err != nil {
 		return exitcode.With(exitcode.Drift, err)
 	}
 	if o.Wait == 0 {
@@ -258,25 +258,24 @@ func (r *runner) loop(ctx context.Context) error {
 		if err := r.dismiss(ctx, m); err != nil {
 			return err
 		}
-		if r.stopAt != "" && m.Human != pagemap.Captcha {
+		step := r.maps.StepOf(m.Page) // flow.yaml says which step handles the page
+		if r.stopAt != "" && step != pagemap.StepLogin {
 			return r.stopped(m) // Open: logged in (open.go)
 		}
 		var done bool
-		switch m.Human {
-		case pagemap.Captcha:
+		switch step {
+		case pagemap.StepLogin:
 			err = r.login(ctx, m)
-		case pagemap.Consent:
+		case pagemap.StepConsent:
 			err = r.agreement(ctx, m)
-		case pagemap.FaceAndCode:
+		case pagemap.StepVerify:
 			err = r.verify(ctx, m)
-		case pagemap.Confirm, pagemap.Payment:
+		case pagemap.StepFinish:
 			done, err = true, r.finish(ctx, m)
+		case pagemap.StepList:
+			err = r.applications(ctx, m)
 		default:
-			if m.List != nil {
-				err = r.applications(ctx, m)
-			} else {
-				err = r.step(ctx, m)
-			}
+			err = r.step(ctx, m)
 		}
 		if err != nil || done {
 			return err

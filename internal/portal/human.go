@@ -64,12 +64,12 @@ func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
 // is the person's; without one the tool clicks 登录 itself.
 func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 	for _, f := range m.Fields {
-		switch f.Key {
-		case "account.username":
+		switch f.Role {
+		case pagemap.LoginUsername:
 			if _, err := r.fillField(ctx, m, f, ""); err != nil {
 				return err
 			}
-		case "account.password":
+		case pagemap.LoginPassword:
 			if !r.passTried && r.opts.Password != nil {
 				r.passTried = true
 				pw, err := r.opts.Password(ctx)
@@ -86,19 +86,19 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 			}
 		}
 	}
-	// Every human.* control on the page (a captcha to type, a slider to
-	// drag) is the person's; the maps say which ones may show.
+	// Every captcha control on the page (one to type, a slider to drag)
+	// is the person's; the maps say which ones may show.
 	var steps []string
-	for _, f := range m.Fields {
-		if strings.HasPrefix(f.Key, "human.") && r.present(ctx, m, f) {
+	for _, f := range m.WithRole(pagemap.CaptchaRole) {
+		if r.present(ctx, m, f) {
 			steps = append(steps, f.Label)
 		}
 	}
 	if len(steps) > 0 || r.password == "" {
-		what := strings.Join(steps, "、")
-		msg, zh := "Complete "+what+" in the browser and click 登录.", "请在浏览器中完成“"+what+"”并点击“登录”。"
+		what, btn := strings.Join(steps, "、"), m.ButtonText("login", "登录") // the page's own word for it
+		msg, zh := "Complete "+what+" in the browser and click "+btn+".", "请在浏览器中完成“"+what+"”并点击“"+btn+"”。"
 		if r.password == "" {
-			msg, zh = "Type your password in the browser, complete any captcha or slider, then click 登录.", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“登录”。"
+			msg, zh = "Type your password in the browser, complete any captcha or slider, then click "+btn+".", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“"+btn+"”。"
 		}
 		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
 		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {
@@ -140,9 +140,10 @@ func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
 		}
 		return r.submitAndLeave(ctx, m, accept, accept.Text)
 	}
+	btn := m.ButtonText("accept", "我接受以上协议，继续申请") // the page's own word for it
 	r.emit(Event{Type: EvHuman, Human: string(pagemap.Consent),
-		Message:   "Read the service agreement in the browser and click 我接受以上协议，继续申请 if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
-		MessageZH: "请阅读服务协议，如同意请点击“我接受以上协议，继续申请”。"})
+		Message:   "Read the service agreement in the browser and click " + btn + " if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
+		MessageZH: "请阅读服务协议，如同意请点击“" + btn + "”。"})
 	if err := r.waitHuman(ctx, "consent", r.left(ctx, m.Page)); err != nil {
 		return err
 	}
