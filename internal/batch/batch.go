@@ -33,6 +33,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // DefaultWait is how long a batch waits for an applicant's own step before
@@ -507,7 +508,7 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 			cancel()
 			return "", errors.New(missing)
 		},
-		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim, Sink: tr,
+		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim, Sink: tr, BeforeResume: tr.beforeResume,
 	}
 	var hung atomic.Bool
 	watch := make(chan struct{})
@@ -670,37 +671,45 @@ func (t *tracker) Emit(e portal.Event) {
 		})
 		t.waiting.Store(true)
 		t.slot.release()
-	case portal.EvInfo:
-		// The face step is done when the page asks for the 12367 code.
-		if portal.AsksForCode(e) {
+	case portal.EvHumanStage:
+		if e.Stage == steps.CodeAsked { // the face scan is done
 			t.b.update(t.r, func(row *Row) {
 				if row.State == WaitingFace {
 					row.State = WaitingCode
 				}
 			})
 		}
-	case portal.EvHumanDone:
-		t.waiting.Store(true)
-		t.slot.acquire(t.ctx) // back in line with the others
-		t.touch()
-		t.waiting.Store(false)
-		t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
 	}
 }
 
+// beforeResume is the engine's question after a person's step: the job
+// gets back in line for a slot with the others before it goes on. Until it
+// has one it is waiting, not hung.
+func (t *tracker) beforeResume(ctx context.Context, _ steps.Step) error {
+	t.waiting.Store(true)
+	ok := t.slot.acquire(ctx)
+	t.touch()
+	t.waiting.Store(false)
+	if !ok {
+		return ctx.Err()
+	}
+	t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
+	return nil
+}
+
 // humanState maps the engine's human steps to states.
-func humanState(step string) (State, string) {
+func humanState(step steps.Step) (State, string) {
 	switch step {
-	case string(pagemap.FaceAndCode):
+	case steps.FaceAndCode:
 		return WaitingFace, ""
-	case string(pagemap.Captcha):
+	case steps.Captcha:
 		return WaitingLogin, ""
-	case string(pagemap.Consent):
+	case steps.Consent:
 		return WaitingPerson, "the service agreement (set consent.service_agreement: true to let autofill accept it)"
-	case "navigate":
+	case steps.Navigate:
 		return WaitingPerson, "a page autofill does not know"
 	}
-	return WaitingPerson, step
+	return WaitingPerson, step.Name().EN
 }
 
 func oneLine(s string) string {

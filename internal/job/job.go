@@ -25,6 +25,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // Spec is one job.
@@ -39,7 +40,10 @@ type Spec struct {
 	Codes    <-chan string
 	Wait     time.Duration
 	Sink     portal.Sink
-	Log      zerolog.Logger
+	// BeforeResume is portal.Options.BeforeResume: asked before the engine
+	// goes on after a person's step.
+	BeforeResume func(context.Context, steps.Step) error
+	Log          zerolog.Logger
 	// Prune deletes uploads and 学习经历 rows the profile no longer has.
 	Prune bool
 	// Notes are warnings for the report from before the run (environment
@@ -81,6 +85,7 @@ func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
 	res, err = portal.Run(tab, portal.Options{
 		Profile: s.Profile, DegreeID: s.Degree.ID, Maps: s.Maps, BaseURL: s.BaseURL, RunDir: s.RunDir,
 		Password: s.Password, Codes: s.Codes, Wait: s.Wait, Sink: s.Sink, Log: s.Log, Prune: s.Prune,
+		BeforeResume: s.BeforeResume,
 	})
 	if s.Sim != nil {
 		if aerr := SaveAccepted(s.Sim, s.Profile, s.Degree, s.Maps, s.RunDir); aerr != nil && err == nil {

@@ -108,7 +108,7 @@ func logEvents(log zerolog.Logger, red *profile.Redactor) portal.Sink {
 			ev = ev.Str("page", e.Page)
 		}
 		if e.Human != "" {
-			ev = ev.Str("human", e.Human)
+			ev = ev.Str("human", string(e.Human))
 		}
 		if e.File != "" {
 			ev = ev.Str("file", e.File)
