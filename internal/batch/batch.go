@@ -26,12 +26,10 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/cscse-tools/autofill/internal/accountstate"
-	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/steps"
 )
@@ -47,6 +45,9 @@ const DefaultWait = 10 * time.Minute
 // screenshot that never comes back — trips it.
 const DefaultStall = 3 * time.Minute
 
+// DefaultRetries is how often `autofill batch` runs a failed job again.
+const DefaultRetries = 1
+
 // Options configure a batch.
 type Options struct {
 	Jobs     []*Job // from Plan
@@ -57,25 +58,25 @@ type Options struct {
 	// wait their turn. 0 means 4×Parallel, at least 8.
 	MaxOpen int
 	Maps    *pagemap.Set
-	BaseURL string
-	Wait    time.Duration // 0 means DefaultWait
-	Tabs    Tabs
+	// Target is the portal (required): job.Live, or the dry-run's one
+	// simulator for every applicant (each is registered there, and each
+	// job checks what it accepted).
+	Target job.Target
+	Wait   time.Duration // 0 means DefaultWait
+	Tabs   Tabs
 	// Retries is how many times a job that failed (exit 1: a busy portal, a
 	// value that did not stick) runs again at once; the engine continues
-	// its draft, so a retry adds nothing twice. 0 means 1; negative, none.
+	// its draft, so a retry adds nothing twice. 0 means none (the command's
+	// default is DefaultRetries).
 	Retries int
 	// Stall is how long a job may go without any sign of progress (and
 	// without waiting for a person) before its tab is taken for hung: the
 	// job is stopped and retried in a fresh tab. 0 means DefaultStall.
 	Stall time.Duration
 
-	// Passwords are the live portal's; a dry-run registers every applicant
-	// on Sim with a password of its own instead.
+	// Passwords are for a target that knows none (the live portal); a
+	// dry-run's target registers every applicant with a password of its own.
 	Passwords *Passwords
-	// Sim is the shared simulator of a dry-run (one portal, many accounts):
-	// each applicant is registered on it, and each job checks what it
-	// accepted (accepted.json).
-	Sim *portalsim.Server
 
 	// Log gives a job's console logger (run.log in the run directory gets
 	// everything anyway); nil means none.
@@ -132,6 +133,18 @@ type applicant struct {
 	password   string
 	missing    string // why there is no password (masked)
 	registered bool
+	ownPW      string // the password the target knows for the account, if any
+	// views are the applicant's profiles as the target sees them
+	// (Target.Account), by the loaded profile.
+	views map[*profile.Profile]*profile.Profile
+}
+
+// view is profile p as the target sees it.
+func (a *applicant) view(p *profile.Profile) *profile.Profile {
+	if v := a.views[p]; v != nil {
+		return v
+	}
+	return p
 }
 
 // New prepares a batch.
@@ -142,9 +155,6 @@ func New(o Options) *Batch {
 	if o.Wait <= 0 {
 		o.Wait = DefaultWait
 	}
-	if o.Retries == 0 {
-		o.Retries = 1
-	}
 	o.Retries = max(o.Retries, 0)
 	if o.Stall <= 0 {
 		o.Stall = DefaultStall
@@ -154,9 +164,8 @@ func New(o Options) *Batch {
 	}
 	o.MaxOpen = max(o.MaxOpen, o.Parallel)
 	b := &Batch{o: o, slots: newPool(o.Parallel), tabs: make(chan struct{}, o.MaxOpen), done: make(chan struct{})}
-	b.portal = strings.TrimRight(o.BaseURL, "/")
-	if o.Sim != nil {
-		b.portal = "dry-run"
+	if o.Target != nil {
+		b.portal = o.Target.Name()
 	}
 	return b
 }
@@ -393,40 +402,39 @@ func (a *applicant) dirs() []string {
 	return d
 }
 
-// credentials finds the applicant's password: on a dry-run by registering
-// them on the simulator, else in the passwords file.
+// credentials readies the applicant's account on the target, once, and
+// finds their password: the target's own (a dry-run registers them), else
+// the passwords file's.
 func (b *Batch) credentials(a *applicant) error {
+	if !a.registered {
+		a.views = map[*profile.Profile]*profile.Profile{}
+		for _, r := range a.runs {
+			p := r.job.Profile
+			if a.views[p] != nil {
+				continue
+			}
+			acc, err := b.o.Target.Account(p)
+			if err != nil {
+				return err
+			}
+			a.views[p] = acc.Profile
+			if acc.Password != "" {
+				a.ownPW = acc.Password
+			}
+		}
+		a.registered = true
+	}
+	if a.ownPW != "" {
+		a.password, a.missing = a.ownPW, ""
+		return nil
+	}
 	first := a.runs[0].job
-	red := profile.NewRedactor(first.Profile)
-	if b.o.Sim == nil {
-		user := first.username()
-		pw, ok := b.o.Passwords.Lookup(user)
-		a.password, a.missing = pw, ""
-		if !ok {
-			a.missing = red.String(b.o.Passwords.Missing(user))
-		}
-		return nil
+	user := first.username()
+	pw, ok := b.o.Passwords.Lookup(user)
+	a.password, a.missing = pw, ""
+	if !ok {
+		a.missing = profile.NewRedactor(first.Profile).String(b.o.Passwords.Missing(user))
 	}
-	if a.registered {
-		return nil
-	}
-	seen := map[*profile.Profile]bool{}
-	for _, r := range a.runs {
-		p := r.job.Profile
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		user, pw, err := dryrun.Register(b.o.Sim, p, b.o.Maps)
-		if err != nil {
-			return fmt.Errorf("registering the applicant on the simulator: %s", red.String(err.Error()))
-		}
-		p.Account.Username = user
-		// The simulator's agreement binds nobody (the CLI says so once).
-		p.Consent.ServiceAgreement = true
-		a.password = pw
-	}
-	a.registered = true
 	return nil
 }
 
@@ -497,7 +505,7 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 	tr.touch()
 	pw, missing := a.password, a.missing
 	spec := job.Spec{
-		Profile: j.Profile, Degree: j.Degree, Maps: b.o.Maps, BaseURL: b.o.BaseURL, RunDir: j.RunDir,
+		Profile: a.view(j.Profile), Degree: j.Degree, Maps: b.o.Maps, Target: b.o.Target, RunDir: j.RunDir,
 		Password: func(context.Context) (string, error) {
 			if pw != "" {
 				return pw, nil
@@ -508,7 +516,7 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 			cancel()
 			return "", errors.New(missing)
 		},
-		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim, Sink: tr, BeforeResume: tr.beforeResume,
+		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sink: tr, BeforeResume: tr.beforeResume,
 	}
 	var hung atomic.Bool
 	watch := make(chan struct{})
