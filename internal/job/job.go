@@ -7,6 +7,7 @@ package job
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -23,7 +24,7 @@ import (
 
 // Spec is one job.
 type Spec struct {
-	Profile *profile.Profile // loaded and validated
+	Profile *profile.Profile // loaded and validated, as the Target sees it
 	Degree  *profile.Degree
 	Maps    *pagemap.Set
 	// Target is the portal (Live, or the dry-run's simulator); Profile is
@@ -50,6 +51,9 @@ type Spec struct {
 // The run directory gets run.log and the run report (report.json,
 // report.html), also when the run fails or is interrupted.
 func Run(tab context.Context, s Spec) (res *portal.Result, err error) {
+	if s.Target == nil {
+		return nil, errors.New("job: no target portal (job.Live, or the dry-run's)")
+	}
 	if err := os.MkdirAll(s.RunDir, 0o700); err != nil {
 		return nil, fmt.Errorf("run directory: %w", err)
 	}
