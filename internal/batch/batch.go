@@ -93,6 +93,7 @@ type Row struct {
 	Earlier  bool      // ready in an earlier run: skipped
 	LoggedIn bool      // the last attempt went through the login page (no saved session, or it had expired)
 	Retried  string    // why the job had to run again in this batch (masked), if it did
+	Retrying bool      // the attempt running now is a retry (Reason says after what)
 }
 
 // Batch is one run of many jobs.
@@ -461,7 +462,7 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		r.log.Warn().Str("reason", reason).Msg("the job failed; running it once more (the engine continues the draft)")
 		b.update(r, func(row *Row) {
 			row.Attempts++
-			row.Reason, row.Retried = "retrying after: "+reason, reason
+			row.Reason, row.Retried, row.Retrying = "retrying after: "+reason, reason, true
 		})
 		res, stalled, err = b.attempt(ctx, t.ctx, a, r, sl, &noPassword)
 	}
@@ -469,7 +470,7 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		b.renewTab(ctx, a, r, t)
 	}
 	b.update(r, func(row *Row) {
-		row.Live, row.Deadline = false, time.Time{}
+		row.Live, row.Deadline, row.Retrying = false, time.Time{}, false
 		row.ExitCode = exitcode.Of(err)
 		var pe *portal.ParkedError
 		switch {
