@@ -717,6 +717,8 @@ func humanState(step steps.Step) (State, string) {
 		return WaitingPerson, "the service agreement (set consent.service_agreement: true to let autofill accept it)"
 	case steps.Navigate:
 		return WaitingPerson, "a page autofill does not know"
+	case steps.NoRecords:
+		return WaitingPerson, "the choice to go on without entry/exit records (click it yourself)"
 	}
 	return WaitingPerson, step.Name().EN
 }

@@ -13,14 +13,18 @@ type Step string
 
 // The human steps the engine knows by name.
 const (
-	Captcha     Step = "captcha"       // the login page: a captcha, a slider, or a password only the person has
-	Consent     Step = "consent"       // the service agreement, unless the profile consents
-	FaceAndCode Step = "face_and_code" // 实人认证: the 微留服 face scan, then the 移民局12367 code
-	NoRecords   Step = "no_records"    // the person chose to go on without entry/exit records
-	Navigate    Step = "navigate"      // the browser is on a page no map knows
-	Confirm     Step = "confirm"       // 确认提交: review, the pledge, 提交
-	Payment     Step = "payment"       // 在线支付: 360 元, never the tool's
+	Captcha     Step = "captcha"            // the login page: a captcha, a slider, or a password only the person has
+	Consent     Step = "consent"            // the service agreement, unless the profile consents
+	FaceAndCode Step = "face_and_code"      // 实人认证: the 微留服 face scan, then the 移民局12367 code
+	NoRecords   Step = "no_records"         // the person chose to go on without entry/exit records
+	Sign        Step = "sign_authorization" // 上传材料: signing 授权声明 online (the map's human_steps)
+	Navigate    Step = "navigate"           // the browser is on a page no map knows
+	Confirm     Step = "confirm"            // 确认提交: review, the pledge, 提交
+	Payment     Step = "payment"            // 在线支付: 360 元, never the tool's
 )
+
+// Known lists the steps above; a page map names no other.
+var Known = []Step{Captcha, Consent, FaceAndCode, NoRecords, Sign, Navigate, Confirm, Payment}
 
 // Text is something said to a person, in English and Chinese.
 type Text struct {
@@ -28,9 +32,8 @@ type Text struct {
 	ZH string `json:"zh,omitempty"`
 }
 
-// Name names the step for people ("face scan with 微留服 …"). A step the
-// engine does not know by name (a map's own human_steps) is named by its
-// words.
+// Name names the step for people ("face scan with 微留服 …"). A step not
+// in Known is named by its id's words.
 func (s Step) Name() Text {
 	switch s {
 	case Captcha:
@@ -39,6 +42,8 @@ func (s Step) Name() Text {
 		return Text{"accept the service agreement", "接受服务协议"}
 	case FaceAndCode:
 		return Text{"face scan with 微留服 and the 移民局12367 code", "微留服实人认证及移民局12367授权码"}
+	case Sign:
+		return Text{"sign the authorization statement (授权声明) online", "在线签署授权声明"}
 	case NoRecords:
 		return Text{"go on without entry/exit records (your choice)", "不进行实人认证，改为上传出入境记录（由您选择）"}
 	case Navigate:

@@ -19,7 +19,8 @@ func TestStepNames(t *testing.T) {
 		{steps.Consent, "accept the service agreement", "接受服务协议"},
 		{steps.FaceAndCode, "face scan with 微留服 and the 移民局12367 code", "微留服实人认证及移民局12367授权码"},
 		{steps.Navigate, "go to a page autofill knows", "转到本工具可识别的页面"},
-		{steps.Step("sign_authorization"), "sign authorization", "sign_authorization"}, // a map's own step
+		{steps.Sign, "sign the authorization statement (授权声明) online", "在线签署授权声明"},
+		{steps.Step("wave_hello"), "wave hello", "wave_hello"}, // not one the engine knows
 	}
 	for _, c := range cases {
 		if got := c.step.Name(); got.EN != c.en || got.ZH != c.zh {
@@ -28,13 +29,13 @@ func TestStepNames(t *testing.T) {
 	}
 }
 
-// TestMapStepsKnown: every page-level human step the maps may name is one
-// the engine knows by name, so no display falls back to the raw id.
+// TestMapStepsKnown: every human step the page maps may name is in the
+// vocabulary, so the batch and the report switch on it and every display
+// names it in both languages.
 func TestMapStepsKnown(t *testing.T) {
-	known := []steps.Step{steps.Captcha, steps.Consent, steps.FaceAndCode, steps.Confirm, steps.Payment}
 	for _, h := range pagemap.Humans {
-		if h != pagemap.NoHuman && !slices.Contains(known, steps.Step(h)) {
-			t.Errorf("pagemap human %q has no steps.Step", h)
+		if h != pagemap.NoHuman && !slices.Contains(steps.Known, steps.Step(h)) {
+			t.Errorf("pagemap human %q is not a steps.Step", h)
 		}
 	}
 	maps, err := pagemap.Load(selectors.FS, "selectors")
@@ -42,8 +43,15 @@ func TestMapStepsKnown(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range maps.Pages() {
-		if h := maps.Get(id).Human; h != pagemap.NoHuman && steps.Step(h).Name().EN == strings.ReplaceAll(string(h), "_", " ") {
-			t.Errorf("page %s: human step %q has no name for people", id, h)
+		for _, h := range maps.Get(id).HumanSteps {
+			if !slices.Contains(steps.Known, steps.Step(h.Name)) {
+				t.Errorf("selectors/%s.yaml: human step %q is not in steps.Known; add it there with its name for people", id, h.Name)
+			}
+		}
+	}
+	for _, s := range steps.Known {
+		if n := s.Name(); n.EN == strings.ReplaceAll(string(s), "_", " ") || n.ZH == "" {
+			t.Errorf("%s has no name for people: %+v", s, n)
 		}
 	}
 }
