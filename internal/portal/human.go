@@ -188,9 +188,11 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvWarning, Message: "could not save the QR code: " + err.Error() + "; scan it in the browser window"})
 		qr = ""
 	}
+	step := steps.FaceAndCode
 	if skip := r.skipOffered(ctx, v); skip != "" && r.vals.p.Applicant.Verification == "no_records" {
 		// The person's choice, and only theirs: the tool never clicks it.
-		r.ask(Event{Human: steps.NoRecords,
+		step = steps.NoRecords
+		r.ask(Event{Human: step,
 			Message: "Your profile says verification: no_records. Click «" + skip + "» in the browser yourself (autofill never clicks it); " +
 				"the materials page will then ask for 出入境记录 (degrees[].materials.entry_exit).",
 			MessageZH: "您的资料选择了不进行实人认证（no_records）：请您在浏览器中亲自点击“" + skip + "”（本工具不会代为点击），之后需在“上传材料”页上传出入境记录。"})
@@ -216,7 +218,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 			r.emit(Event{Type: EvInfo, Message: "verification: " + st})
 			if !codeAsked && asksForCode(st) {
 				codeAsked = true
-				r.emit(Event{Type: EvHumanStage, Human: steps.FaceAndCode, Stage: steps.CodeAsked})
+				r.emit(Event{Type: EvHumanStage, Human: step, Stage: steps.CodeAsked})
 			}
 		}
 		if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
@@ -245,10 +247,10 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		}
 		return false, nil
 	}
-	if err := r.waitHuman(ctx, steps.FaceAndCode, done); err != nil {
+	if err := r.waitHuman(ctx, step, done); err != nil {
 		return err
 	}
-	return r.humanDone(ctx, steps.FaceAndCode)
+	return r.humanDone(ctx, step)
 }
 
 // skipOffered returns the text of the page's way out without records when it
