@@ -61,9 +61,10 @@ func (r *runner) waitHuman(ctx context.Context, step steps.Step, cond func() (bo
 			return ctx.Err()
 		case <-remind.C:
 			left := time.Until(deadline).Round(time.Second)
+			name := step.Name()
 			r.emit(Event{Type: EvHumanRemind, Human: step, Stage: steps.Waiting,
-				Message:   fmt.Sprintf("Still waiting for you (%s); %s left before autofill stops and keeps the draft.", step, left),
-				MessageZH: fmt.Sprintf("仍在等待您完成操作（%s），%s 后本工具将暂停，草稿会保留。", step, left)})
+				Message:   fmt.Sprintf("Still waiting for you (%s); %s left before autofill stops and keeps the draft.", name.EN, left),
+				MessageZH: fmt.Sprintf("仍在等待您完成操作（%s），%s 后本工具将暂停，草稿会保留。", name.ZH, left)})
 		case <-tick.C:
 		}
 	}
