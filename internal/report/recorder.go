@@ -127,6 +127,10 @@ func (r *Recorder) Emit(e portal.Event) {
 		if h := r.openHuman(e.Human); h != nil {
 			h.Reminders++
 		}
+	case portal.EvHumanStage:
+		if h := r.openHuman(e.Human); h != nil && e.Stage == steps.CodeAsked {
+			h.CodeAsked = &t
+		}
 	case portal.EvHumanDone:
 		if h := r.openHuman(e.Human); h != nil {
 			h.Finished = &t

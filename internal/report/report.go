@@ -121,6 +121,7 @@ type Human struct {
 	MessageZH string     `json:"message_zh,omitempty"`
 	File      string     `json:"file,omitempty"` // the QR code, relative to the run directory when inside it
 	Started   time.Time  `json:"started"`
+	CodeAsked *time.Time `json:"code_asked,omitempty"` // 实人认证: the face scan was done, the 12367 code asked for
 	Finished  *time.Time `json:"finished,omitempty"`
 	Reminders int        `json:"reminders,omitempty"`
 }

@@ -74,6 +74,7 @@ func story(t *testing.T, rec func(dir string) *report.Recorder, end func(r *repo
 	r.Emit(portal.Event{Time: at(4), Type: portal.EvHuman, Page: "verify", Human: "face_and_code", File: filepath.Join(dir, "verify-qr.png"),
 		Message: "Open the 微留服 app and scan the QR code.", MessageZH: "请用“微留服”APP扫描二维码。"})
 	r.Emit(portal.Event{Time: at(64), Type: portal.EvHumanRemind, Page: "verify", Human: "face_and_code"})
+	r.Emit(portal.Event{Time: at(80), Type: portal.EvHumanStage, Page: "verify", Human: steps.FaceAndCode, Stage: steps.CodeAsked})
 	r.Emit(portal.Event{Time: at(95), Type: portal.EvHumanDone, Page: "verify", Human: "face_and_code"})
 	r.Emit(portal.Event{Time: at(96), Type: portal.EvPage, Page: "basic-info", Title: "基本信息"})
 	field(97, "basic-info", "applicant.id_number", "证件号码", portal.Already, rawID, func(f *portal.FieldReport) { f.Kind = "readonly" })
@@ -147,7 +148,7 @@ func TestReadyReport(t *testing.T) {
 			t.Errorf("page %s: %s, want %s", p.ID, p.Status, want[p.ID])
 		}
 	}
-	if h := rep.Humans; len(h) != 1 || h[0].Finished == nil || h[0].Reminders != 1 || h[0].File != "verify-qr.png" {
+	if h := rep.Humans; len(h) != 1 || h[0].Finished == nil || h[0].CodeAsked == nil || h[0].Reminders != 1 || h[0].File != "verify-qr.png" {
 		t.Errorf("human steps: %+v", h)
 	}
 	if rep.ID != "1101**********0012" {
