@@ -18,6 +18,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 const (
@@ -163,7 +164,7 @@ func TestProgressJSON(t *testing.T) {
 	for _, e := range events() {
 		p.Emit(e)
 	}
-	p.Result(&portal.Result{Ready: true, Page: "confirm", Left: []string{"Click 提交 yourself."}}, nil, t.TempDir())
+	p.Result(&portal.Result{Ready: true, Page: "confirm", Left: steps.Ready("")[2:3]}, nil, t.TempDir())
 	noRaw(t, "stdout", out.String())
 	var types []string
 	sc := bufio.NewScanner(out)

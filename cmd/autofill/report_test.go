@@ -17,6 +17,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
+	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -77,7 +78,7 @@ func TestDryRunOutputsReportAndPII(t *testing.T) {
 				return err
 			}
 			files++
-			if d.Name() == job.AcceptedFile {
+			if d.Name() == dryrun.AcceptedFile {
 				return nil // the simulator's record of what it accepted: the comparison needs the real values
 			}
 			b, err := os.ReadFile(path)

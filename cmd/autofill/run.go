@@ -223,41 +223,36 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
 	}
-	var sim *dryrun.Sim
+	var target job.Target = job.Live(o.BaseURL)
 	if o.DryRun {
-		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
+		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return err
 		}
 		defer sim.Close()
-		user, pw, err := dryrun.Register(sim.Server, p, maps)
-		if err != nil {
-			return fmt.Errorf("registering the applicant on the simulator: %w", err)
-		}
-		p.Account.Username = user
-		if !p.Consent.ServiceAgreement {
-			// The simulator's agreement binds nobody; on the live portal
-			// the person accepts it (or sets consent.service_agreement).
-			p.Consent.ServiceAgreement = true
-			fmt.Fprintln(o.io.ErrOut, "dry run: accepting the simulator's service agreement for you; on the live portal you accept it yourself unless consent.service_agreement is true")
-		}
-		spec.BaseURL = sim.URL + "/"
-		spec.Password = func(context.Context) (string, error) { return pw, nil }
-		spec.Sim = sim.Server
+		target = sim.Target(maps)
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
 		bopts.UserDataDir = "" // a throw-away profile, removed afterwards
 		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s, variant %s (nothing leaves this machine); it plays your part in the slider, the face scan and the 12367 code\n", sim.URL, o.Variant)
-	} else {
-		spec.Password = passwordSource(o.io)
-		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
-			bopts.UserDataDir = defaultBrowserProfile(p.Login())
-		}
+	} else if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
+		bopts.UserDataDir = defaultBrowserProfile(p.Login())
+	}
+	acc, err := target.Account(p)
+	if err != nil {
+		return err
+	}
+	for _, n := range acc.Notes {
+		fmt.Fprintln(o.io.ErrOut, n)
+	}
+	spec := job.Spec{Profile: acc.Profile, Degree: deg, Maps: maps, Target: target, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune,
+		Password: passwordSource(o.io)}
+	if pw := acc.Password; pw != "" {
+		spec.Password = func(context.Context) (string, error) { return pw, nil }
 	}
 	b, err := browser.Start(ctx, bopts)
 	if err != nil {
@@ -266,8 +261,8 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer b.Close()
 	res, runErr := job.Run(b.Tab(), spec)
 	prog.Close()
-	if sim != nil && runErr == nil {
-		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, job.AcceptedFile))
+	if target.Simulated() && runErr == nil {
+		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, dryrun.AcceptedFile))
 	}
 	prog.Result(res, runErr, runDir)
 	return redactErr(red, runErr)

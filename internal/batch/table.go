@@ -93,7 +93,7 @@ func describe(r Row, now time.Time) (string, string) {
 		return "✓ ready", "32"
 	case r.State == Queued:
 		return "· queued", "2"
-	case r.State == Running && strings.HasPrefix(r.Reason, "retrying"):
+	case r.State == Running && r.Retrying:
 		return "▶ filling, " + r.Reason, ""
 	case r.State == Running:
 		return "▶ filling", ""

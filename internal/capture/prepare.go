@@ -259,7 +259,7 @@ func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
 			return (r.Value == "true") == want, err
 		})
 	case pagemap.Radio:
-		text := g.Options[fmt.Sprint(want)]
+		text, _, _ := g.OptionText(want)
 		if text == "" {
 			return
 		}

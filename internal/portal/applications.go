@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // applications checks who is logged in, then picks this degree's row on
@@ -68,7 +69,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	switch ch.Action {
 	case rowPay, rowSubmitted:
 		r.res.Submitted = true
-		r.res.Left = []string{fmt.Sprintf("%s: already submitted — pay 360 元 on 在线支付 yourself (or review it on 我的申请); autofill changes nothing in a submitted application.", ch.Why)}
+		r.res.Left = steps.Submitted(ch.Why)
 		return errSubmitted
 	case rowContinue:
 		id := rows[ch.Index].ID

@@ -20,6 +20,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // Options configure one run for one degree of one profile.
@@ -54,6 +55,11 @@ type Options struct {
 	// inject a full disk through it.
 	WriteFile accountstate.WriteFunc
 
+	// BeforeResume, when set, is asked after a person's step is done and
+	// before the engine goes on; an error stops the run with it. A batch
+	// waits here for a free slot, so the Sink stays notification only.
+	BeforeResume func(ctx context.Context, step steps.Step) error
+
 	Sink Sink
 	Log  zerolog.Logger
 }
@@ -68,9 +74,9 @@ type Result struct {
 	// Pruned those --prune deleted.
 	Extras  []Extra
 	Pruned  []Extra
-	Page    string   // the last page seen
-	Healed  []string // fields found by label because their selector failed
-	Left    []string // what the person still has to do
+	Page    string       // the last page seen
+	Healed  []string     // fields found by label because their selector failed
+	Left    []steps.Todo // what the person still has to do
 	RunDir  string
 	Visited []string
 
@@ -303,12 +309,12 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 			// home page before the login), that no map places: it changed.
 			return nil, exitcode.With(exitcode.Drift, &UnknownPageError{Seen: seen})
 		}
-		r.emit(Event{Type: EvHuman, Human: "navigate",
+		r.ask(Event{Human: steps.Navigate,
 			Message:   fmt.Sprintf("This page (%s: %s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching. If it is the portal's own page, it changed: run `autofill probe`.", url, seen),
 			MessageZH: "当前页面无法识别，请转到“我的申请”或申请步骤页面，本工具会继续等待。"})
-		err = r.waitHuman(ctx, "navigate", check)
+		err = r.waitHuman(ctx, steps.Navigate, check)
 		if err == nil {
-			r.emit(Event{Type: EvHumanDone, Human: "navigate"})
+			err = r.humanDone(ctx, steps.Navigate)
 		}
 	}
 	if err != nil {
@@ -364,9 +370,7 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 	}
 	if m.Human == pagemap.Payment {
 		r.res.Submitted = true
-		r.res.Left = []string{
-			"This application was already submitted: pay 360 元 on the 在线支付 page yourself (微信支付 or 支付宝), or review it on 我的申请.",
-		}
+		r.res.Left = steps.Submitted("")
 		return errSubmitted
 	}
 	if err := r.extrasLeft(); err != nil {
@@ -382,12 +386,7 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 		r.res.Verified = n
 		r.emit(Event{Type: EvInfo, Message: fmt.Sprintf("verified on 确认提交: the portal's own summary equals the profile (%d values)", n)})
 	}
-	r.res.Left = []string{
-		"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",
-		"Tick the pledge (本人承诺…) yourself.",
-		"Click 提交 yourself.",
-		"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
-	}
+	r.res.Left = steps.Ready(r.opts.RunDir)
 	r.state.LastURL = location(ctx)
 	r.state.Ready = true
 	if err := r.state.save(); err != nil {

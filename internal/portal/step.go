@@ -287,7 +287,7 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 		r.emit(Event{Type: EvField, Field: &rep})
 	}
 	if !pagemap.Truthy(f.When, r.vals.get) {
-		rep.Note = "not shown: " + f.When + " is false"
+		rep.Note, rep.Skip = "not shown: "+f.When+" is false", SkipCondition
 		report(Skipped)
 		return rep, nil
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // Files a run directory holds besides the engine's own.
@@ -86,10 +87,12 @@ type Degree struct {
 	Field string `json:"field,omitempty"`
 }
 
-// Item is one thing to do, in English and Chinese.
+// Item is one thing to do, in English and Chinese. The engine's to-dos
+// (steps.Todo) keep their id; advice has none.
 type Item struct {
-	EN string `json:"en"`
-	ZH string `json:"zh,omitempty"`
+	EN string       `json:"en"`
+	ZH string       `json:"zh,omitempty"`
+	ID steps.TodoID `json:"id,omitempty"`
 }
 
 // Page is one portal page as the run saw it.
@@ -112,12 +115,13 @@ type Field = portal.FieldReport
 
 // Human is one step a person had to do.
 type Human struct {
-	Step      string     `json:"step"`
+	Step      steps.Step `json:"step"`
 	Page      string     `json:"page"`
 	Message   string     `json:"message"`
 	MessageZH string     `json:"message_zh,omitempty"`
 	File      string     `json:"file,omitempty"` // the QR code, relative to the run directory when inside it
 	Started   time.Time  `json:"started"`
+	CodeAsked *time.Time `json:"code_asked,omitempty"` // 实人认证: the face scan was done, the 12367 code asked for
 	Finished  *time.Time `json:"finished,omitempty"`
 	Reminders int        `json:"reminders,omitempty"`
 }
