@@ -19,6 +19,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/progressui"
 )
 
 type batchOptions struct {
@@ -166,7 +167,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	table := o.io.CanPrompt() && o.io.IsStderrVT() && !o.Plain
-	con := batch.NewConsole(o.io.In, o.io.ErrOut, o.io.ColorEnabled(), table, cancel)
+	con := progressui.NewBatch(o.io, table, cancel)
 	bo.Changed = con.Changed
 	if !table {
 		base := o.log()

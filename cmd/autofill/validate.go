@@ -188,24 +188,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// palette colours text when the terminal allows it.
-type palette struct{ on bool }
-
-func newPalette(on bool) palette { return palette{on} }
-
-func (p palette) wrap(code, s string) string {
-	if !p.on {
-		return s
-	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
-}
-
-func (p palette) bold(s string) string   { return p.wrap("1", s) }
-func (p palette) dim(s string) string    { return p.wrap("2", s) }
-func (p palette) red(s string) string    { return p.wrap("31", s) }
-func (p palette) green(s string) string  { return p.wrap("32", s) }
-func (p palette) yellow(s string) string { return p.wrap("33", s) }
-
 // usageArgs makes a wrong argument count a usage error: exit 2 with the
 // usage, like a wrong flag.
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
