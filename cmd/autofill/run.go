@@ -23,6 +23,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/progressui"
 	"github.com/cscse-tools/autofill/internal/report"
 	"github.com/cscse-tools/autofill/selectors"
 )
@@ -217,7 +218,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	red := profile.NewRedactor(p)
 	codes := make(chan string, 1) // 12367 codes typed at the terminal, for the engine
-	prog := newProgress(o.io, red, progressOptions{
+	prog := progressui.NewRun(o.io, red, progressui.RunOptions{
 		JSON: o.JSON, Quiet: o.Quiet, Pages: report.PagesOf(maps), Wait: o.Wait, Again: againCommand(o, runDir), Codes: codes,
 	})
 	defer prog.Close()
