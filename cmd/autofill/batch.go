@@ -82,7 +82,7 @@ const batchExamples = `  # Rehearse the whole batch against the built-in simulat
   # Scale out: a browser pool that speaks the DevTools protocol
   autofill batch --passwords passwords.csv --parallel 20 --remote-url ws://browsers.internal:3000 clients/*.yaml`
 
-func newBatchCmd(a *app) *cobra.Command {
+func newBatchCmd(a *app, runF func(context.Context, *batchOptions) error) *cobra.Command {
 	opts := &batchOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
 	cmd := &cobra.Command{
 		Use:     "batch PROFILE...",
@@ -92,6 +92,9 @@ func newBatchCmd(a *app) *cobra.Command {
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Profiles = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runBatch(cmd.Context(), opts)
 		},
 	}

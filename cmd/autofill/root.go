@@ -56,19 +56,19 @@ It never submits, never pays and never bypasses an identity check.`,
 	addRunFlags(root.Flags(), run)
 
 	root.AddCommand(
-		newRunCmd(a),
+		newRunCmd(a, nil),
 		newVersionCmd(a),
 		newSimCmd(a),
-		newValidateCmd(a),
+		newValidateCmd(a, nil),
 		newInitCmd(a),
 		newMaterialsCmd(a),
-		withAfterBatch(a, newBatchCmd(a)),
+		withAfterBatch(a, newBatchCmd(a, nil)),
 		newRecordCmd(a),
-		newCheckCmd(a),
-		newStatusCmd(a),
-		newCertificateCmd(a),
-		newSupplementCmd(a),
-		newReviewCmd(a),
+		newCheckCmd(a, nil),
+		newStatusCmd(a, nil),
+		newCertificateCmd(a, nil),
+		newSupplementCmd(a, nil),
+		newReviewCmd(a, nil),
 		newProbeCmd(a),
 	)
 	root.AddCommand(newReportCmd(a), newCompletionCmd(a))

@@ -23,7 +23,7 @@ type validateOptions struct {
 	now     time.Time // zero: today
 }
 
-func newValidateCmd(a *app) *cobra.Command {
+func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 	opts := &validateOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
@@ -54,6 +54,9 @@ profile has an error.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return runValidate(opts)
 		},
 	}
