@@ -48,7 +48,9 @@ func TestRunFlagsToOptions(t *testing.T) {
 		{[]string{"-p", "me.yaml", "--degree", "msc", "--dry-run", "--show", "--variant", "v2"},
 			func(o *runOptions) any { return []any{o.Degree, o.DryRun, o.Show, o.Variant} }, []any{"msc", true, true, "v2"}},
 		{[]string{"-p", "me.yaml", "--json", "--quiet", "--wait", "5m", "--run-dir", "runs/x", "--prune", "--env-overrides", "--accept-name-form"},
-			func(o *runOptions) any { return []any{o.JSON, o.Quiet, o.Wait, o.RunDir, o.Prune, o.EnvOverrides, o.NameForm} },
+			func(o *runOptions) any {
+				return []any{o.JSON, o.Quiet, o.Wait, o.RunDir, o.Prune, o.EnvOverrides, o.NameForm}
+			},
 			[]any{true, true, 5 * time.Minute, "runs/x", true, true, true}},
 		{[]string{"-p", "me.yaml", "--remote-url", "http://127.0.0.1:9222", "--chrome", "/usr/bin/chromium", "--user-data-dir", "ud", "--headless", "--selectors", "sel"},
 			func(o *runOptions) any { return []any{o.RemoteURL, o.Chrome, o.UserDataDir, o.Headless, o.Selectors} },
