@@ -99,3 +99,21 @@ func TestBatchLinesPrintChangesOnly(t *testing.T) {
 		t.Error("queued rows are not news")
 	}
 }
+
+// Colours stay as they were: the header bold, a row in its state's colour,
+// the hint dim; and none at all when colour is off.
+func TestRenderBatchColours(t *testing.T) {
+	now := time.Date(2025, 6, 1, 10, 0, 0, 0, time.UTC)
+	lines := strings.Split(RenderBatch(sampleRows(now), BatchView{Width: 130, Height: 30, Color: true, Now: now}), "\n")
+	for i, prefix := range map[int]string{0: "\x1b[1m", 1: "\x1b[32m", 3: "\x1b[33m", 5: "\x1b[31m", 7: "\x1b[2m"} {
+		if !strings.HasPrefix(lines[i], prefix) || !strings.HasSuffix(lines[i], "\x1b[0m") {
+			t.Errorf("line %d: %q, want it coloured %q", i, lines[i], prefix)
+		}
+	}
+	if strings.HasPrefix(lines[2], "\x1b[") {
+		t.Errorf("a filling row is coloured: %q", lines[2])
+	}
+	if out := RenderBatch(sampleRows(now), BatchView{Width: 130, Height: 30, Now: now}); strings.Contains(out, "\x1b[") {
+		t.Error("colours although they are off")
+	}
+}
