@@ -188,3 +188,35 @@ func TestAfterFlagsToOptions(t *testing.T) {
 		t.Errorf("batch certificate defaults: %+v", bc)
 	}
 }
+
+func TestToolFlagsToOptions(t *testing.T) {
+	rep, err := parse(t, withCtx(newReportCmd), "--runs", "r", "--print", "runs/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Dir != "runs/x" || rep.Runs != "r" || !rep.Print || rep.JSON {
+		t.Errorf("report: %+v", rep)
+	}
+	rec, err := parse(t, newRecordCmd, "--sim", "--out", "rec", "--variant", "v2", "--timeout", "30s", "-p", "me.yaml", "--reveal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []any{rec.Sim, rec.Out, rec.Variant, rec.Timeout, rec.Profile, rec.Reveal, rec.BaseURL}; !reflect.DeepEqual(got,
+		[]any{true, "rec", "v2", 30 * time.Second, "me.yaml", true, DefaultBaseURL}) {
+		t.Errorf("record: %v", got)
+	}
+	sim, err := parse(t, newSimCmd, "--addr", "127.0.0.1:0", "--demo", "--sso-addr", "127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sim.addr != "127.0.0.1:0" || !sim.demo || sim.ssoAddr != "127.0.0.1:1" || sim.log == nil {
+		t.Errorf("sim: %+v", sim)
+	}
+	pr, err := parse(t, newProbeCmd, "--profile", "me.yaml", "--out", "ov", "--bundle", "b.zip", "--login-url", "http://sso/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.ProfilePath != "me.yaml" || pr.Out != "ov" || pr.Bundle != "b.zip" || pr.LoginURL != "http://sso/" || pr.Wait != 15*time.Minute {
+		t.Errorf("probe: %+v", pr)
+	}
+}

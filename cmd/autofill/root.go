@@ -58,20 +58,20 @@ It never submits, never pays and never bypasses an identity check.`,
 	root.AddCommand(
 		newRunCmd(a, nil),
 		newVersionCmd(a),
-		newSimCmd(a),
+		newSimCmd(a, nil),
 		newValidateCmd(a, nil),
 		newInitCmd(a),
 		newMaterialsCmd(a),
 		withAfterBatch(a, newBatchCmd(a, nil)),
-		newRecordCmd(a),
+		newRecordCmd(a, nil),
 		newCheckCmd(a, nil),
 		newStatusCmd(a, nil),
 		newCertificateCmd(a, nil),
 		newSupplementCmd(a, nil),
 		newReviewCmd(a, nil),
-		newProbeCmd(a),
+		newProbeCmd(a, nil),
 	)
-	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
+	root.AddCommand(newReportCmd(a, nil), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)
 	return root
 }
