@@ -64,7 +64,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err := errors.Join(errs...); err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
-	if a.noColor || os.Getenv("NO_COLOR") != "" {
+	if a.noColor { // NO_COLOR and CLICOLOR_FORCE: iostreams.System
 		a.io.SetColorEnabled(false)
 	}
 	log, err := logging.New(a.io.ErrOut, a.logOptions())
