@@ -22,10 +22,6 @@ type Region struct {
 // NewRegion returns a region on w, redrawn in place when live.
 func NewRegion(w io.Writer, live bool) *Region { return &Region{w: w, live: live} }
 
-// Region is a region on ErrOut, live when ErrOut is a terminal that speaks
-// ANSI.
-func (s *IOStreams) Region() *Region { return NewRegion(s.ErrOut, s.IsStderrVT()) }
-
 // Live reports whether the region is redrawn in place.
 func (r *Region) Live() bool { return r.live }
 
