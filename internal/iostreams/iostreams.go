@@ -1,7 +1,10 @@
 // Package iostreams is the one place that knows where autofill reads and
 // writes and whether a person is at the other end. Commands take an
 // *IOStreams instead of touching os.Stdout, so tests run them without a
-// terminal (after cli/cli's iostreams).
+// terminal (after cli/cli's iostreams). It also owns what a terminal is
+// told: colours ([ColorScheme]: NO_COLOR, CLICOLOR_FORCE), the size
+// ([IOStreams.TerminalSize]) and lines redrawn in place ([Region]); no
+// other package writes an escape sequence (a test checks).
 package iostreams
 
 import (
