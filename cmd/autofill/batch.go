@@ -20,6 +20,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/progressui"
 )
 
 type batchOptions struct {
@@ -82,7 +83,7 @@ const batchExamples = `  # Rehearse the whole batch against the built-in simulat
   # Scale out: a browser pool that speaks the DevTools protocol
   autofill batch --passwords passwords.csv --parallel 20 --remote-url ws://browsers.internal:3000 clients/*.yaml`
 
-func newBatchCmd(a *app) *cobra.Command {
+func newBatchCmd(a *app, runF func(context.Context, *batchOptions) error) *cobra.Command {
 	opts := &batchOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
 	cmd := &cobra.Command{
 		Use:     "batch PROFILE...",
@@ -92,6 +93,9 @@ func newBatchCmd(a *app) *cobra.Command {
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Profiles = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runBatch(cmd.Context(), opts)
 		},
 	}
@@ -164,7 +168,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	table := o.io.CanPrompt() && o.io.IsStderrVT() && !o.Plain
-	con := batch.NewConsole(o.io.In, o.io.ErrOut, o.io.ColorEnabled(), table, cancel)
+	con := progressui.NewBatch(o.io, table, cancel)
 	bo.Changed = con.Changed
 	if !table {
 		base := o.log()

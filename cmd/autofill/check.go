@@ -23,10 +23,11 @@ type checkOptions struct {
 	Chrome     string
 	JSON       bool
 	Live       bool
-	live       probeOptions // --live: the walk's flags (probe.go)
+	live       probeOptions      // --live: the walk's flags (probe.go)
+	pages      checkPagesOptions // --pages: saved pages for a profile (pages.go)
 }
 
-func newCheckCmd(a *app) *cobra.Command {
+func newCheckCmd(a *app, runF func(context.Context, *checkOptions) error) *cobra.Command {
 	opts := &checkOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "check [--recordings DIR]",
@@ -66,6 +67,9 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
   autofill check --live --profile me.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runCheck(cmd.Context(), opts)
 		},
 	}
@@ -76,10 +80,14 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
 	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	f.BoolVar(&opts.Live, "live", false, "check the live portal instead: log in in the browser window; your draft's pages are walked read-only and checked as autofill probe does, writing nothing")
 	addProbeFlags(cmd, &opts.live)
+	addCheckPagesFlags(cmd, &opts.pages)
 	return cmd
 }
 
 func runCheck(ctx context.Context, o *checkOptions) error {
+	if o.pages.Dir != "" {
+		return runCheckPages(ctx, o)
+	}
 	if o.Live {
 		if o.Recordings != "" {
 			return &flagError{fmt.Errorf("--live checks the portal itself; drop --recordings %s", o.Recordings)}

@@ -30,6 +30,7 @@ const exampleProfile = "../../examples/me.yaml"
 // through the CLI itself.
 func needBrowser(t *testing.T) {
 	t.Helper()
+	browsertest.SkipShort(t)
 	if _, err := browser.Find(""); err != nil {
 		if browsertest.Required() {
 			t.Fatalf("CI=true and no browser: %v", err)

@@ -176,21 +176,24 @@ func TestCodeRouting(t *testing.T) {
 	}
 }
 
-func TestConsoleRoutesTypedCodes(t *testing.T) {
+// Codes typed at the console (progressui parses the line) reach the job;
+// the newest code counts.
+func TestCodeReachesTheWaitingJob(t *testing.T) {
 	b := New(Options{})
 	b.runs = []*run{{row: Row{Status: Status{N: 1, State: WaitingCode}, Live: true}, codes: make(chan string, 1)}}
-	var out strings.Builder
-	c := NewConsole(strings.NewReader(""), &out, false, false, nil)
-	c.b = b
-	for _, tc := range []struct{ line, want string }{ // in order: the newest code counts
-		{"", ""},
-		{"hello", `e.g. "3 12345678"`},
-		{"1 1234567", "8 digits"},
-		{"#1 12345678", "handed over"},
-		{"1: 87654321", "handed over"},
+	for _, tc := range []struct {
+		code, want string
+	}{
+		{"1234567", "8 digits"},
+		{"12345678", "handed over"},
+		{"87654321", "handed over"},
 	} {
-		if got := c.handle(tc.line); !strings.Contains(got, tc.want) || (tc.want == "" && got != "") {
-			t.Errorf("%q → %q, want %q", tc.line, got, tc.want)
+		got, err := b.Code(1, tc.code)
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%q → %q, want %q", tc.code, got, tc.want)
 		}
 	}
 	if got := <-b.runs[0].codes; got != "87654321" {

@@ -269,6 +269,7 @@ func waitRow(t *testing.T, b *batch.Batch, n int, ok func(batch.Row) bool) {
 // clients, as a browser pool would, and returns its address.
 func startDebugChrome(t *testing.T) string {
 	t.Helper()
+	browsertest.SkipShort(t)
 	exe, err := browser.Find("")
 	if err != nil { // browsertest's rule: skip, but fail under CI=true
 		if browsertest.Required() {

@@ -6,6 +6,7 @@ package pagemap
 
 import (
 	"fmt"
+	"github.com/cscse-tools/autofill/internal/steps"
 	"slices"
 	"sort"
 	"strings"
@@ -36,17 +37,19 @@ const (
 // Kinds lists every kind, for error messages.
 var Kinds = []Kind{Text, Textarea, Select, Cascader, Date, Month, Radio, Checkbox, Upload, Readonly, Table}
 
-// Human names who acts on a page besides the tool.
-type Human string
+// Human names who acts on a page besides the tool: the shared vocabulary
+// of human steps (package steps), so a map's word is the engine's and the
+// report's without translation.
+type Human = steps.Step
 
-// Human steps.
+// The human steps a page map may name.
 const (
 	NoHuman     Human = ""
-	Captcha     Human = "captcha"       // the person solves a captcha and logs in
-	Consent     Human = "consent"       // the person accepts the agreement unless the profile consents
-	FaceAndCode Human = "face_and_code" // 微留服 face scan, then the 12367 code
-	Confirm     Human = "confirm"       // review, pledge, 提交: the tool stops here
-	Payment     Human = "payment"       // 360 元: the tool never acts
+	Captcha           = steps.Captcha     // the person solves a captcha and logs in
+	Consent           = steps.Consent     // the person accepts the agreement unless the profile consents
+	FaceAndCode       = steps.FaceAndCode // 微留服 face scan, then the 12367 code
+	Confirm           = steps.Confirm     // review, pledge, 提交: the tool stops here
+	Payment           = steps.Payment     // 360 元: the tool never acts
 )
 
 // Humans lists every human-step value.

@@ -100,7 +100,7 @@ type Page struct {
 	ID         string     `json:"id"`
 	Title      string     `json:"title"`
 	Status     PageStatus `json:"status"`
-	Human      string     `json:"human,omitempty"` // the page's human step, from its map
+	Human      steps.Step `json:"human,omitempty"` // the page's human step, from its map
 	Entered    *time.Time `json:"entered,omitempty"`
 	Done       *time.Time `json:"done,omitempty"`
 	Visits     int        `json:"visits,omitempty"`
@@ -138,7 +138,8 @@ type Problem struct {
 
 // PageInfo names a page for the checklist before the run reaches it.
 type PageInfo struct {
-	ID, Title, Human string
+	ID, Title string
+	Human     steps.Step
 }
 
 // PagesOf lists the pages a run goes through, in flow order. 在线支付 is
@@ -151,7 +152,7 @@ func PagesOf(maps *pagemap.Set) []PageInfo {
 		if m == nil || m.Human == pagemap.Payment || slices.Contains(pagemap.AfterPages, id) {
 			continue
 		}
-		out = append(out, PageInfo{ID: id, Title: m.Title, Human: string(m.Human)})
+		out = append(out, PageInfo{ID: id, Title: m.Title, Human: m.Human})
 	}
 	return out
 }
