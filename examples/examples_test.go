@@ -43,7 +43,7 @@ func TestMeIsFictional(t *testing.T) {
 	}
 	d, err := p.Degree("msc")
 	if err != nil || d.AwardingInstitution != "The University of Edinburgh" || d.DegreeName != "Master of Science" {
-		t.Errorf("the degree must stay PROFILE.md's sample: %+v, %v", d, err)
+		t.Errorf("the degree must stay docs/profile.md's sample: %+v, %v", d, err)
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/profile"
 )
 
-// materialsProfile is PROFILE.md's example applicant; the materials block
+// materialsProfile is the example applicant of docs/profile.md; the materials block
 // is filled in per test.
 const materialsProfile = `# test applicant
 applicant:

@@ -28,7 +28,7 @@ import (
 	"github.com/cscse-tools/autofill/selectors"
 )
 
-// DefaultBaseURL is the live portal (PORTAL.md, entry points).
+// DefaultBaseURL is the live portal (docs/portal.md).
 const DefaultBaseURL = "https://portal.cscse.edu.cn/"
 
 type runOptions struct {

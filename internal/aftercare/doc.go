@@ -1,5 +1,5 @@
-// Package aftercare is the applicant's journey after 提交 (PORTAL.md "After
-// submission"): reading where each application stands (status), answering a
+// Package aftercare is the applicant's journey after 提交 (docs/portal.md,
+// "我的申请 and after 提交"): reading where each application stands (status), answering a
 // 补交材料 request (supplement), downloading the electronic 认证书
 // (certificate) and preparing a 复核 (review). It drives a tab that
 // portal.Open logged in and that shows 我的申请, reads pages through the

@@ -17,7 +17,7 @@ const (
 	Notice   Kind = "notice"   // read it; nothing to send
 )
 
-// Statuses as 我的申请 shows them (PORTAL.md).
+// Statuses as 我的申请 shows them (docs/portal.md).
 const (
 	StatusDraft        = "未提交"
 	StatusReviewing    = "认证中"

@@ -10,7 +10,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 )
 
-// ReviewMonths is the 复核 window after 认证完成 (PORTAL.md: within 12
+// ReviewMonths is the 复核 window after 认证完成 (docs/portal.md: within 12
 // months, once, free).
 const ReviewMonths = 12
 

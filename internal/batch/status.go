@@ -54,7 +54,7 @@ type Status struct {
 	Degree    string    `json:"degree"`
 	State     State     `json:"state"`
 	Reason    string    `json:"reason,omitempty"`
-	Page      string    `json:"page,omitempty"`       // page id (PORTAL.md)
+	Page      string    `json:"page,omitempty"`       // page id (selectors/flow.yaml)
 	PageTitle string    `json:"page_title,omitempty"` // as the portal names it
 	QR        string    `json:"qr,omitempty"`         // the 实人认证 QR code to forward to the applicant
 	RunDir    string    `json:"run_dir,omitempty"`

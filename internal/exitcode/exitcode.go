@@ -8,7 +8,7 @@ import (
 	"fmt"
 )
 
-// The exit codes are part of the CLI contract (README, DESIGN.md): scripts and
+// The exit codes are part of the CLI contract (README, docs/design.md): scripts and
 // agencies branch on them.
 const (
 	OK          = 0   // the draft is ready (or the command did its job)

@@ -19,7 +19,7 @@ import (
 // Kind is a widget kind. Each has a driver that fills it and reads it back.
 type Kind string
 
-// The widget kinds of PORTAL.md.
+// The widget kinds the page maps name (docs/selectors.md).
 const (
 	Text     Kind = "text"     // el-input
 	Textarea Kind = "textarea" // el-input type=textarea
@@ -134,7 +134,7 @@ type Field struct {
 }
 
 // Manual is a select's escape hatch: pick Option, then type the value into
-// the text field it reveals (PORTAL.md: 其他（手动输入）).
+// the text field it reveals (the portal's 其他（手动输入）).
 type Manual struct {
 	Option string `yaml:"option"`
 	Label  string `yaml:"label"`

@@ -1,7 +1,7 @@
 package portalsim_test
 
 // Small chromedp actions for driving the simulator's Element UI pages the
-// way DESIGN.md's widget drivers will: real clicks on visible elements,
+// way the engine's widget drivers do: real clicks on visible elements,
 // text inserted in one operation, dropdowns picked in the visible popper
 // under <body>, every wait bounded by a deadline.
 
@@ -185,7 +185,7 @@ func (d *driver) value(sel string) string {
 
 // visibleDropdown is JS for the open el-select dropdown under <body>, once
 // its opening transition has ended: a click during the zoom-in lands on
-// the wrong option (DESIGN.md).
+// the wrong option.
 const visibleDropdown = `[...document.querySelectorAll('body > .el-select-dropdown')].find(e => e.style.display !== 'none' && !/-(enter|leave)/.test(e.className))`
 
 // pick opens the el-select of form item fi, optionally types filter into

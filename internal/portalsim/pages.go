@@ -24,7 +24,7 @@ var templateFS embed.FS
 //go:embed web/static
 var staticFS embed.FS
 
-// pageTitles are the titles of PORTAL.md's flow table, shown as h2.page-title.
+// pageTitles are the titles of the flow (docs/portal.md), shown as h2.page-title.
 var pageTitles = map[string]string{
 	"login":         "个人用户登录",
 	"applications":  "我的申请",

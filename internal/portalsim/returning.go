@@ -1,7 +1,7 @@
 package portalsim
 
 // returningRows are the applications a returning applicant's 我的申请
-// already holds (PORTAL.md: rows in every status), none of them for a degree
+// already holds (docs/portal.md: rows in every status), none of them for a degree
 // a test applicant applies for: the engine must continue or create only its
 // own degree's draft and leave every row here as it was.
 var returningRows = []struct {

@@ -18,7 +18,7 @@ type reviewDraft struct {
 	submits   int // clicks of the 复核 page's 提交
 }
 
-// reviewMaxFiles is the 复核 upload limit (PORTAL.md: up to 50 JPG ≤ 1 MB).
+// reviewMaxFiles is the 复核 upload limit (docs/portal.md: up to 50 JPG ≤ 1 MB).
 const reviewMaxFiles = 50
 
 func reviewSlot() materials.Slot {

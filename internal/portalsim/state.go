@@ -5,7 +5,7 @@ import (
 )
 
 // State is what the server holds for one user, in portal terms: labels as
-// PORTAL.md names them and values as the person sees them. It marshals to
+// the portal names them (docs/portal.md) and values as the person sees them. It marshals to
 // the JSON of GET /__sim/state.
 type State struct {
 	Applications    []AppState `json:"applications"`

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// After submission (PORTAL.md "After submission"): an application moves on
+// After submission (docs/portal.md, "我的申请 and after 提交"): an application moves on
 // from 认证中 to 补交材料 and back, to 认证完成 (with an electronic 认证书) or
 // to 暂不认证. On the live portal the centre moves it; here the hook
 // POST /__sim/advance does.

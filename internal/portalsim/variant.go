@@ -7,7 +7,7 @@ import (
 )
 
 // Variant is the shape of the portal the simulator shows. Public evidence
-// (PORTAL.md, "What public evidence says") allows more than one form of
+// (docs/portal.md, "Forms that exist side by side") allows more than one form of
 // several pages; each knob is one such fork. The zero value is the classic
 // reconstruction every older test was written against.
 type Variant struct {

@@ -1,4 +1,4 @@
-// Package profile holds one applicant's profile (shared/PROFILE.md): the
+// Package profile holds one applicant's profile (docs/profile.md): the
 // types the engine fills the portal from, Load with every problem of a file at
 // once, Validate with the portal's rules, the commented Template and the
 // Redactor that keeps ID numbers and phones out of logs.
@@ -10,7 +10,7 @@ import (
 )
 
 // Profile is one applicant. Field tags carry the snake_case names of
-// PROFILE.md so the engine can address a value by its dotted key
+// the contract so the engine can address a value by its dotted key
 // (applicant.address.region, degrees[0].award_date); see Get.
 type Profile struct {
 	Applicant    Applicant    `yaml:"applicant" json:"applicant" mapstructure:"applicant"`

@@ -9,7 +9,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/refdata"
 )
 
-// Enumerations of PROFILE.md.
+// Enumerations of the profile contract (docs/profile.md).
 var (
 	Genders          = []string{"male", "female"}
 	IDTypes          = []string{"id_card", "passport", "hk_macao_permit", "taiwan_permit", "other"}

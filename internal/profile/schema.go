@@ -9,7 +9,7 @@ import (
 )
 
 // The schema is the Profile type itself: its mapstructure tags name the keys
-// of PROFILE.md, so decoding, unknown-key hints, environment overrides and
+// of the profile contract (docs/profile.md), so decoding, unknown-key hints, environment overrides and
 // Get all follow the struct and never a second list of names.
 
 var fieldCache sync.Map // reflect.Type → map[string]int

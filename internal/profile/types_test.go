@@ -34,7 +34,7 @@ func TestDateAndMonth(t *testing.T) {
 	}
 }
 
-// A Profile round-trips through JSON and YAML with PROFILE.md's names and
+// A Profile round-trips through JSON and YAML with the contract's names (docs/profile.md) and
 // dates written as text.
 func TestProfileMarshals(t *testing.T) {
 	p := exampleProfile(t)

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Validate checks a loaded profile against every rule of PROFILE.md and
+// Validate checks a loaded profile against every rule of the profile contract (docs/profile.md) and
 // returns all problems at once, errors first. Dates are judged against today.
 func Validate(p *Profile) []Problem { return ValidateAt(p, time.Now()) }
 

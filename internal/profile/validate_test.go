@@ -17,7 +17,7 @@ func TestExampleIsValid(t *testing.T) {
 	}
 }
 
-// Each case breaks one rule of PROFILE.md in the valid example and expects
+// Each case breaks one rule of the profile contract in the valid example and expects
 // the problem at path with text in its message or hint. Together with
 // TestExampleIsValid, each case fails without its rule.
 func TestValidateRules(t *testing.T) {

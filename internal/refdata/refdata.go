@@ -31,7 +31,7 @@ type Country struct {
 	Name           string // as the portal shows it: 英国, 中国香港
 }
 
-// The portal's spelling differs from CLDR for these (PORTAL.md, data/README.md).
+// The portal's spelling differs from CLDR for these (docs/portal.md, data/README.md).
 var portalSpelling = map[string]string{"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾"}
 
 // English names and common short forms for the countries applicants come back
