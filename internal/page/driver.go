@@ -65,7 +65,7 @@ type Reading struct {
 // name and teaches library.js to recognise it; the engine is not touched.
 const (
 	ElementUI = "element"
-	Native     = "native"
+	Native    = "native"
 )
 
 var (
