@@ -34,21 +34,25 @@ var (
 
 // declaration is the function declaration of the page function name: the
 // file js/<name>.js, called with the prelude's helpers as its first
-// argument. Only the embedded sources are joined here, never a value:
-// values travel as the call's JSON arguments.
+// argument. Only embedded sources are joined here, never a value: values
+// travel as the call's JSON arguments.
 func declaration(name string, locate bool) (string, error) {
-	key := name
+	body, err := jsFS.ReadFile("js/" + name + ".js")
+	if err != nil {
+		return "", fmt.Errorf("no page function %s: %w", name, err)
+	}
+	return declare(name, string(body), locate), nil
+}
+
+// declare wraps a page function's source (cached by key).
+func declare(key, body string, locate bool) string {
 	if locate {
 		key += "\x00locate"
 	}
 	declMu.Lock()
 	defer declMu.Unlock()
 	if d, ok := decls[key]; ok {
-		return d, nil
-	}
-	body, err := jsFS.ReadFile("js/" + name + ".js")
-	if err != nil {
-		return "", fmt.Errorf("no page function %s: %w", name, err)
+		return d
 	}
 	prelude, _ := jsFS.ReadFile("js/prelude.js")
 	tail := "return r;"
@@ -58,9 +62,22 @@ func declaration(name string, locate bool) (string, error) {
 		tail = `if (r == null) return {json: "null", el: null}; const el = r.el || null; delete r.el; return {json: JSON.stringify(r), el};`
 	}
 	d := "async function (...a) { const P = (" + strings.TrimSpace(stripComments(string(prelude))) + ")(); const r = await (" +
-		strings.TrimSpace(stripComments(string(body))) + ").apply(this, [P, ...a]); " + tail + " }"
+		strings.TrimSpace(stripComments(body)) + ").apply(this, [P, ...a]); " + tail + " }"
 	decls[key] = d
-	return d, nil
+	return d
+}
+
+// Func is a page function another package keeps (one file of its own,
+// embedded there, such as pagecheck's checks): it is called like this
+// package's own, with the prelude's helpers as its first argument.
+type Func struct {
+	Name   string // for messages, and unique among Funcs
+	Source string // function (P, ...args) { … }
+}
+
+// CallFunc runs f with this bound to el ("" for the window), args as JSON.
+func CallFunc[T any](ctx context.Context, el Element, f Func, args ...any) (T, error) {
+	return decode[T](invoke(ctx, el, "func:"+f.Name, declare("func:"+f.Name, f.Source, false), false, args))
 }
 
 // stripComments drops the files' leading comment lines (the docs of the
@@ -104,11 +121,7 @@ func global(ctx context.Context, fresh bool) (runtime.RemoteObjectID, error) {
 // invoke calls page function name on this (an element, or the window when
 // this is ""), with args as JSON (an Element argument is passed as the
 // element itself).
-func invoke(ctx context.Context, this Element, name string, locate bool, args []any) (*runtime.RemoteObject, error) {
-	decl, err := declaration(name, locate)
-	if err != nil {
-		return nil, err
-	}
+func invoke(ctx context.Context, this Element, name, decl string, locate bool, args []any) (*runtime.RemoteObject, error) {
 	cargs := make([]*runtime.CallArgument, len(args))
 	for i, a := range args {
 		if el, ok := a.(Element); ok {
@@ -131,12 +144,13 @@ func invoke(ctx context.Context, this Element, name string, locate bool, args []
 	for attempt := 0; ; attempt++ {
 		p.ObjectID = runtime.RemoteObjectID(this)
 		if this == "" {
+			var err error
 			if p.ObjectID, err = global(ctx, attempt > 0); err != nil {
 				return nil, err
 			}
 		}
 		var res runtime.CallFunctionOnResult
-		err = bounded(ctx, CallTimeout, name, func(ctx context.Context) error {
+		err := bounded(ctx, CallTimeout, name, func(ctx context.Context) error {
 			var err error
 			res, err = chromedp.Call(ctx, runtime.CallFunctionOn, p)
 			return err
@@ -163,8 +177,16 @@ func Call[T any](ctx context.Context, name string, args ...any) (T, error) {
 
 // CallOn runs page function name with this bound to el.
 func CallOn[T any](ctx context.Context, el Element, name string, args ...any) (T, error) {
+	decl, err := declaration(name, false)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return decode[T](invoke(ctx, el, name, decl, false, args))
+}
+
+func decode[T any](res *runtime.RemoteObject, err error) (T, error) {
 	var v T
-	res, err := invoke(ctx, el, name, false, args)
 	if err != nil {
 		return v, err
 	}
@@ -172,7 +194,7 @@ func CallOn[T any](ctx context.Context, el Element, name string, args ...any) (T
 		return v, nil
 	}
 	if err := json.Unmarshal(res.Value, &v); err != nil {
-		return v, fmt.Errorf("%s: decoding %s: %w", name, res.Value, err)
+		return v, fmt.Errorf("decoding %s: %w", res.Value, err)
 	}
 	return v, nil
 }
@@ -182,7 +204,11 @@ func CallOn[T any](ctx context.Context, el Element, name string, args ...any) (T
 // decoded into T.
 func Locate[T any](ctx context.Context, el Element, name string, args ...any) (T, Element, error) {
 	var v T
-	res, err := invoke(ctx, el, name, true, args)
+	decl, err := declaration(name, true)
+	if err != nil {
+		return v, "", err
+	}
+	res, err := invoke(ctx, el, name, decl, true, args)
 	if err != nil {
 		return v, "", err
 	}

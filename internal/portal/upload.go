@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 

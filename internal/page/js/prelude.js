@@ -61,6 +61,44 @@
     const l = item.querySelector(":scope > .el-form-item__label, :scope > label");
     return l ? P.labelText(l.innerText || l.textContent) : "";
   };
+  // formItems are the visible form items in scope labelled exactly label.
+  P.formItems = (label, scopeCss) => {
+    const want = P.labelText(label);
+    const out = [];
+    for (const r of P.roots(scopeCss)) for (const it of P.all(".el-form-item", r)) if (P.visible(it) && P.itemLabel(it) === want) out.push(it);
+    return out;
+  };
+  // propose suggests a selector for a form item's control that does not
+  // depend on class names the portal may rename: the label's `for`
+  // (Element UI sets it from the field's prop), else a distinctive class.
+  P.propose = (item, kind) => {
+    const inner = kind === "text" || kind === "readonly" ? "input" : P.widgetSel[kind] || "input";
+    const l = item.querySelector(":scope > label[for]");
+    if (l) {
+      const sel = '.el-form-item:has(> label[for="' + l.getAttribute("for") + '"]) ' + inner;
+      if (P.all(sel).length === 1) return sel;
+    }
+    for (const c of (item.className || "").split(/\s+/).filter((c) => c && !/^(el-|is-)/.test(c))) {
+      const sel = "." + CSS.escape(c) + " " + inner;
+      if (P.all(sel).length === 1) return sel;
+    }
+    return "";
+  };
+  // savedOptions reads the options a control offers on a recorded page. A
+  // select's and a cascader's live in their dropdown under <body>, linked
+  // by the recorder (data-rec-dropdown, in the saved copy only); null
+  // means none were captured.
+  P.savedOptions = (el, kind) => {
+    if (kind === "radio") return P.all(".el-radio", el).map((r) => P.norm((r.querySelector(".el-radio__label") || r).textContent));
+    if (kind === "checkbox") return [P.norm(el.textContent)];
+    if (kind !== "select" && kind !== "cascader") return null;
+    const n = el.getAttribute("data-rec-dropdown");
+    const p = n ? document.querySelector('[data-rec-dropdown-of="' + n + '"]') : null;
+    if (!p) return null;
+    const sel = kind === "select" ? "li.el-select-dropdown__item" : ".el-cascader-menu:first-child .el-cascader-node__label";
+    const opts = P.all(sel, p).map((li) => P.norm(li.textContent));
+    return opts.length ? opts : null;
+  };
   // labelOf is the label of the form item (or the placeholder of an
   // unlabelled input) a control sits in; null when nothing labels it.
   P.labelOf = (el) => {

@@ -16,10 +16,7 @@ function (P, css, label, kind, scopeCss) {
   }
   if (els.length > 1) return { how: "ambiguous-css", count: els.length };
   if (!label) return { how: "missing" };
-  const want = P.labelText(label);
-  const items = [];
-  for (const r of P.roots(scopeCss))
-    for (const it of P.all(".el-form-item", r)) if (P.visible(it) && P.itemLabel(it) === want) items.push(it);
+  const items = P.formItems(label, scopeCss);
   if (items.length === 0) return { how: "missing" };
   if (items.length > 1) return { how: "ambiguous-label", count: items.length };
   const w = P.widgetIn(items[0], kind);
@@ -34,23 +31,5 @@ function (P, css, label, kind, scopeCss) {
     }
     return kinds.length ? { how: "other-widget", found: kinds.join(", ") } : { how: "missing-widget" };
   }
-  // A selector for the page map that does not depend on class names the
-  // portal may rename: the label's `for` (Element UI sets it from the
-  // field's prop), else a distinctive class.
-  let proposal = "";
-  const inner = kind === "text" || kind === "readonly" ? "input" : P.widgetSel[kind] || "input";
-  const l = items[0].querySelector(":scope > label[for]");
-  if (l) {
-    const sel = '.el-form-item:has(> label[for="' + l.getAttribute("for") + '"]) ' + inner;
-    if (P.all(sel).length === 1) proposal = sel;
-  }
-  if (!proposal)
-    for (const c of (items[0].className || "").split(/\s+/).filter((c) => c && !/^(el-|is-)/.test(c))) {
-      const sel = "." + CSS.escape(c) + " " + inner;
-      if (P.all(sel).length === 1) {
-        proposal = sel;
-        break;
-      }
-    }
-  return { how: "label", el: w, proposal };
+  return { how: "label", el: w, proposal: P.propose(items[0], kind) };
 }
