@@ -2,10 +2,12 @@ package page
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -20,10 +22,15 @@ type Response struct {
 	Status int    `json:"status"` // 0: failed without an answer
 }
 
+type request struct {
+	method, url string
+	loader      cdp.LoaderID
+}
+
 // netState follows one tab's requests from CDP Network events.
 type netState struct {
 	mu        sync.Mutex
-	inflight  map[network.RequestID]string // id → method
+	inflight  map[network.RequestID]request
 	responses []Response
 	seq       int
 	changed   chan struct{} // closed and replaced on every change
@@ -37,21 +44,36 @@ func WatchNetwork(ctx context.Context) {
 	if c == nil || c.Target == nil {
 		return
 	}
-	n := &netState{inflight: map[network.RequestID]string{}, changed: make(chan struct{})}
+	n := &netState{inflight: map[network.RequestID]request{}, changed: make(chan struct{})}
 	if _, loaded := nets.LoadOrStore(c.Target, n); loaded {
 		return
 	}
+	top := c.Target.TargetID // the top frame's id is the tab's
 	_ = chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
-			if e.Type == network.ResourceTypeXHR || e.Type == network.ResourceTypeFetch {
-				n.update(func() { n.inflight[e.RequestID] = strings.ToUpper(e.Request.Method) })
+			switch e.Type {
+			case network.ResourceTypeXHR, network.ResourceTypeFetch:
+				n.update(func() { n.inflight[e.RequestID] = request{strings.ToUpper(e.Request.Method), e.Request.URL, e.LoaderID} })
+			case network.ResourceTypeDocument:
+				if string(e.FrameID) != string(top) {
+					break // an iframe's document
+				}
+				// A new document: the previous one's requests end with it
+				// (a fetch whose body nobody read never reports finishing).
+				n.update(func() {
+					for id, r := range n.inflight {
+						if r.loader != e.LoaderID {
+							delete(n.inflight, id)
+						}
+					}
+				})
 			}
 		case *network.EventResponseReceived:
 			n.update(func() {
 				if m, ok := n.inflight[e.RequestID]; ok {
 					n.seq++
-					n.responses = append(n.responses, Response{Seq: n.seq, Method: m, URL: e.Response.URL, Status: int(e.Response.Status)})
+					n.responses = append(n.responses, Response{Seq: n.seq, Method: m.method, URL: e.Response.URL, Status: int(e.Response.Status)})
 					if len(n.responses) > 200 {
 						n.responses = n.responses[1:]
 					}
@@ -63,7 +85,7 @@ func WatchNetwork(ctx context.Context) {
 			n.update(func() {
 				if m, ok := n.inflight[e.RequestID]; ok {
 					n.seq++
-					n.responses = append(n.responses, Response{Seq: n.seq, Method: m, Status: 0})
+					n.responses = append(n.responses, Response{Seq: n.seq, Method: m.method, URL: m.url, Status: 0})
 					delete(n.inflight, e.RequestID)
 				}
 			})
@@ -114,6 +136,11 @@ func NetworkIdle(ctx context.Context, timeout time.Duration) error {
 	for {
 		n.mu.Lock()
 		busy, ch := len(n.inflight), n.changed
+		var some string
+		for _, r := range n.inflight {
+			some = r.method + " " + r.url
+			break
+		}
 		n.mu.Unlock()
 		if busy == 0 {
 			return nil
@@ -123,7 +150,7 @@ func NetworkIdle(ctx context.Context, timeout time.Duration) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-t.C:
-			return &TimeoutError{What: "the page's requests to finish", After: timeout, Last: "requests are in flight"}
+			return &TimeoutError{What: "the page's requests to finish", After: timeout, Last: fmt.Sprintf("%d requests in flight, such as %s", busy, some)}
 		}
 	}
 }
