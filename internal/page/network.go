@@ -54,7 +54,9 @@ func WatchNetwork(ctx context.Context) {
 		case *network.EventRequestWillBeSent:
 			switch e.Type {
 			case network.ResourceTypeXHR, network.ResourceTypeFetch:
-				n.update(func() { n.inflight[e.RequestID] = request{strings.ToUpper(e.Request.Method), e.Request.URL, e.LoaderID} })
+				n.update(func() {
+					n.inflight[e.RequestID] = request{strings.ToUpper(e.Request.Method), e.Request.URL, e.LoaderID}
+				})
 			case network.ResourceTypeDocument:
 				if string(e.FrameID) != string(top) {
 					break // an iframe's document
