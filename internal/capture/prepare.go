@@ -69,10 +69,7 @@ func (p *preparer) restore(ctx context.Context) {
 			p.warn("closing the dialog %s: %v", t.Dialog, err)
 			continue
 		}
-		_ = page.WaitFor(ctx, p.o.timeout(), "the dialog to close", func() (bool, error) {
-			n, err := page.Call[int](ctx, "visible_count", t.Dialog)
-			return n == 0, err
-		})
+		_ = page.UntilCount(ctx, p.o.timeout(), "the dialog to close", t.Dialog, 0)
 	}
 }
 

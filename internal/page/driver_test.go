@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -279,6 +280,35 @@ func TestBrowser(t *testing.T) {
 		}
 		if err := (Clicker{}).Click(ctx, el, "支付"); err == nil {
 			t.Fatal("a click without a guard went through")
+		}
+	})
+	t.Run("until", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/cover?ms=300")
+		if err := UntilCount(ctx, 20*time.Second, "the toast to go", "#toast", 0); err != nil {
+			t.Fatal(err)
+		}
+		err := UntilCount(ctx, 300*time.Millisecond, "a third button", "button", 3)
+		if !errors.Is(err, ErrTimeout) {
+			t.Fatalf("a wait for what never comes: %v, want ErrTimeout", err)
+		}
+	})
+	t.Run("every-page-function-parses", func(t *testing.T) {
+		names, err := fs.Glob(jsFS, "js/*.js")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			name := strings.TrimSuffix(strings.TrimPrefix(n, "js/"), ".js")
+			if name == "prelude" || name == "recorder" {
+				continue
+			}
+			decl, err := declaration(name, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[string]("typeof ("+decl+")")); err != nil {
+				t.Errorf("%s: %v", n, err)
+			}
 		}
 	})
 	t.Run("navigation-error", func(t *testing.T) {

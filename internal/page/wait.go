@@ -147,3 +147,10 @@ func Settled(ctx context.Context, timeout time.Duration) error {
 		}
 	}
 }
+
+// UntilCount waits in the page, on every DOM mutation, until css matches
+// exactly n visible elements.
+func UntilCount(ctx context.Context, timeout time.Duration, what, css string, n int) error {
+	_, err := Until[bool](ctx, timeout, what, OnMutation, "count_is", css, n)
+	return err
+}

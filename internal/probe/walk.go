@@ -315,10 +315,7 @@ func (wk *walker) openDraft(ctx context.Context) error {
 			err = c.Click(ctx, ok, t.Text)
 		}
 		if err == nil {
-			err = page.WaitFor(ctx, wk.o.Timeout, "the notice to close", func() (bool, error) {
-				n, err := page.Call[int](ctx, "visible_count", t.CSS)
-				return n == 0, err
-			})
+			err = page.UntilCount(ctx, wk.o.Timeout, "the notice to close", t.CSS, 0)
 		}
 		if err != nil {
 			return fmt.Errorf("closing the notice (%s): %w", t.Text, err)
