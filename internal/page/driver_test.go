@@ -123,6 +123,13 @@ func server(t *testing.T) *httptest.Server {
 <script>setTimeout(() => document.getElementById("toast").remove(), Number(new URLSearchParams(location.search).get("ms") || 300));</script>
 </body></html>`))
 	})
+	mux.HandleFunc("/scroll", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!doctype html><html><body style="height:3000px;margin:0">
+<button id="b" onclick="window.clicked=(window.clicked||0)+1" style="position:absolute;left:20px;top:1500px;width:120px;height:40px">下一步</button>
+<div id="toast" style="position:fixed;left:0;top:0;width:400px;height:55%;background:#eee">上传成功</div>
+</body></html>`))
+	})
 	s := httptest.NewServer(mux)
 	t.Cleanup(s.Close)
 	return s
@@ -235,6 +242,19 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("actionable/toast-covers-then-leaves", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/cover?ms=400")
+		el, err := Query(ctx, "#b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Click.Click(ctx, el, "下一步"); err != nil {
+			t.Fatal(err)
+		}
+		if n := eval[int](t, ctx, "window.clicked || 0"); n != 1 {
+			t.Fatalf("clicked %d times, want 1", n)
+		}
+	})
+	t.Run("actionable/scrolled-clear-of-a-toast", func(t *testing.T) {
+		open(t, ctx, srv.URL+"/scroll")
 		el, err := Query(ctx, "#b")
 		if err != nil {
 			t.Fatal(err)

@@ -2,11 +2,17 @@
 // Playwright defines it: attached, visible with a width and a height, stable
 // (the same box over two animation frames), enabled, and the receiver of an
 // event at its centre (elementFromPoint finds it, not a toast or a mask).
+// A target under a fixed overlay that leaves room (a stack of toasts at the
+// top of the window) is scrolled clear of it once, rather than waited out.
 // It resolves with the last state, ok or not, at the deadline.
 async function (P, o) {
   const el = this;
   const target = P.clickable(el);
-  let prev = null, scrolled = false;
+  let prev = null, scrolled = false, cleared = false;
+  const fixedCover = (hit) => {
+    for (let e = hit; e && e.nodeType === 1; e = e.parentElement) if (getComputedStyle(e).position === "fixed") return e;
+    return null;
+  };
   return P.until(async () => {
     if (!el.isConnected) return { ok: false, gone: true, reason: "detached" };
     if (!P.visible(el)) return { ok: false, reason: "not visible" };
@@ -24,6 +30,17 @@ async function (P, o) {
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     const hit = document.elementFromPoint(x, y);
     const covered = !(hit && (hit === el || el.contains(hit)));
+    const cover = covered && !cleared && hit ? fixedCover(hit) : null;
+    if (cover) {
+      cleared = true;
+      const c = cover.getBoundingClientRect();
+      const dy = c.bottom + 8 - r.top; // move the target just below the cover
+      if (dy > 0 && r.bottom + dy <= vh && scrollY >= dy) {
+        scrollBy(0, -dy);
+        prev = null;
+        return { ok: false, reason: "scrolled clear of " + P.describe(hit) };
+      }
+    }
     const disabled = !!(target.disabled || target.classList.contains("is-disabled") || target.getAttribute("aria-disabled") === "true");
     const state = {
       x, y, w: r.width, h: r.height, covered,
