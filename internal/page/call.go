@@ -213,6 +213,8 @@ func Locate[T any](ctx context.Context, el Element, name string, args ...any) (T
 		return v, "", err
 	}
 	props, err := chromedp.Call(ctx, runtime.GetProperties, runtime.GetPropertiesParams{ObjectID: res.ObjectID, OwnProperties: ptr(true)})
+	// The wrapper is not needed again; the element it holds keeps its own id.
+	_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.ObjectID})
 	if err = classify(name, err); err != nil {
 		return v, "", err
 	}
