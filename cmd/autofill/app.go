@@ -19,7 +19,10 @@ import (
 
 // app is what every command shares: the streams, the configuration and the
 // logger. Commands copy what they need into their own options struct, so
-// their run functions can be tested without cobra or viper.
+// their run functions can be tested without cobra or viper; and, as in
+// cli/cli, newXCmd(a, runF) calls runF with the parsed options instead of
+// running when runF is not nil, so flags → options are tested without a
+// browser (options_test.go).
 type app struct {
 	io  *iostreams.IOStreams
 	v   *viper.Viper
@@ -61,7 +64,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err := errors.Join(errs...); err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
-	if a.noColor || os.Getenv("NO_COLOR") != "" {
+	if a.noColor { // NO_COLOR and CLICOLOR_FORCE: iostreams.System
 		a.io.SetColorEnabled(false)
 	}
 	log, err := logging.New(a.io.ErrOut, a.logOptions())

@@ -17,8 +17,10 @@ import (
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/progressui"
 )
 
 type batchOptions struct {
@@ -81,7 +83,7 @@ const batchExamples = `  # Rehearse the whole batch against the built-in simulat
   # Scale out: a browser pool that speaks the DevTools protocol
   autofill batch --passwords passwords.csv --parallel 20 --remote-url ws://browsers.internal:3000 clients/*.yaml`
 
-func newBatchCmd(a *app) *cobra.Command {
+func newBatchCmd(a *app, runF func(context.Context, *batchOptions) error) *cobra.Command {
 	opts := &batchOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
 	cmd := &cobra.Command{
 		Use:     "batch PROFILE...",
@@ -91,6 +93,9 @@ func newBatchCmd(a *app) *cobra.Command {
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Profiles = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runBatch(cmd.Context(), opts)
 		},
 	}
@@ -110,7 +115,7 @@ func newBatchCmd(a *app) *cobra.Command {
 	f.StringVar(&opts.SimAssets, "sim-assets", "", "with --dry-run: a node_modules directory for the simulator instead of its built-in copy of vue and element-ui")
 	f.BoolVar(&opts.Plain, "plain", false, "print a line per change instead of the live table, also on a terminal")
 	f.IntVar(&opts.MaxOpen, "max-open", 0, "applicants with a browser tab open at once, filling or waiting for a person (default 4×--parallel, at least 8; each tab costs about 100 MB)")
-	f.IntVar(&opts.Retries, "retries", 1, "run a failed job again this many times at once (the draft is continued, nothing added twice)")
+	f.IntVar(&opts.Retries, "retries", batch.DefaultRetries, "run a failed job again this many times at once (the draft is continued, nothing added twice)")
 	return cmd
 }
 
@@ -145,10 +150,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	jobs, inputs := batch.Plan(o.Profiles, dir, time.Now())
 	reportInputs(o.io, inputs)
 
-	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, BaseURL: o.BaseURL, Wait: o.Wait, Retries: o.Retries, MaxOpen: o.MaxOpen}
-	if o.Retries == 0 {
-		bo.Retries = -1 // none
-	}
+	bo := batch.Options{Jobs: jobs, Dir: dir, Parallel: o.Parallel, Maps: maps, Target: job.Live(o.BaseURL), Wait: o.Wait, Retries: o.Retries, MaxOpen: o.MaxOpen}
 	runnable := 0
 	for _, j := range jobs {
 		if j.Runnable() {
@@ -166,7 +168,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	table := o.io.CanPrompt() && o.io.IsStderrVT() && !o.Plain
-	con := batch.NewConsole(o.io.In, o.io.ErrOut, o.io.ColorEnabled(), table, cancel)
+	con := progressui.NewBatch(o.io, table, cancel)
 	bo.Changed = con.Changed
 	if !table {
 		base := o.log()
@@ -211,7 +213,7 @@ func (o *batchOptions) prepare(ctx context.Context, bo *batch.Options) (cleanup 
 			return cleanup, err
 		}
 		undo = append(undo, func() { _ = sim.Close() })
-		bo.Sim, bo.BaseURL = sim.Server, sim.URL+"/"
+		bo.Target = sim.Target(bo.Maps)
 		bopts.Headless = !o.Show
 		fmt.Fprintf(o.io.ErrOut, "dry run: one portal simulator for the whole batch at %s (nothing leaves this machine); each applicant is registered there, it plays their part in the face scan and the 12367 code, and accepts its service agreement for them — on the live portal each applicant accepts it unless consent.service_agreement is true\n", sim.URL)
 	} else {

@@ -86,7 +86,7 @@ const batchCertificateExamples = `  autofill batch certificate --passwords passw
 
 // withAfterBatch adds the after-submission forms to the batch command.
 func withAfterBatch(a *app, batchCmd *cobra.Command) *cobra.Command {
-	batchCmd.AddCommand(newBatchStatusCmd(a), newBatchCertificateCmd(a))
+	batchCmd.AddCommand(newBatchStatusCmd(a, nil), newBatchCertificateCmd(a, nil))
 	return batchCmd
 }
 
@@ -104,7 +104,7 @@ func addBatchAfterFlags(cmd *cobra.Command, o *batchAfterOptions) {
 	f.BoolVar(&o.JSON, "json", false, "print the rows as JSON on stdout (the default when stdout is not a terminal)")
 }
 
-func newBatchStatusCmd(a *app) *cobra.Command {
+func newBatchStatusCmd(a *app, runF func(context.Context, *batchAfterOptions) error) *cobra.Command {
 	o := &batchAfterOptions{afterOptions: afterOptions{io: a.io, logTo: a.loggerTo}}
 	cmd := &cobra.Command{
 		Use:     "status PROFILE...",
@@ -114,6 +114,9 @@ func newBatchStatusCmd(a *app) *cobra.Command {
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Profiles = args
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
 			return runBatchStatus(cmd.Context(), o)
 		},
 	}
@@ -121,7 +124,7 @@ func newBatchStatusCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func newBatchCertificateCmd(a *app) *cobra.Command {
+func newBatchCertificateCmd(a *app, runF func(context.Context, *batchAfterOptions) error) *cobra.Command {
 	o := &batchAfterOptions{afterOptions: afterOptions{io: a.io, logTo: a.loggerTo}}
 	cmd := &cobra.Command{
 		Use:     "certificate --out DIR PROFILE...",
@@ -131,6 +134,9 @@ func newBatchCertificateCmd(a *app) *cobra.Command {
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Profiles = args
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
 			return runBatchCertificate(cmd.Context(), o)
 		},
 	}

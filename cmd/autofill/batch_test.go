@@ -17,8 +17,6 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/batch"
 	"github.com/cscse-tools/autofill/internal/batch/batchtest"
-	"github.com/cscse-tools/autofill/internal/browser"
-	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
@@ -83,12 +81,7 @@ func TestBatchKilledMidwayFinishesOnRerunWithoutDuplicates(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("SIGKILL and /proc: Linux")
 	}
-	if _, err := browser.Find(""); err != nil {
-		if browsertest.Required() {
-			t.Fatalf("CI=true and no browser: %v", err)
-		}
-		t.Skipf("no browser: %v", err)
-	}
+	needBrowser(t)
 	start := time.Now()
 	bin := os.Args[0] // as the command: see init
 	sim := simtest.Start(t, portalsim.Options{Demo: true})

@@ -36,7 +36,7 @@ type certificateOptions struct {
 	Out string
 }
 
-func newCertificateCmd(a *app) *cobra.Command {
+func newCertificateCmd(a *app, runF func(context.Context, *certificateOptions) error) *cobra.Command {
 	opts := &certificateOptions{afterOptions: afterOptions{io: a.io, logTo: a.loggerTo}}
 	cmd := &cobra.Command{
 		Use:     "certificate --profile FILE [--out DIR]",
@@ -45,6 +45,9 @@ func newCertificateCmd(a *app) *cobra.Command {
 		Example: certificateExamples,
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runCertificate(cmd.Context(), opts)
 		},
 	}

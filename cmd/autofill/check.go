@@ -23,15 +23,22 @@ type checkOptions struct {
 	Chrome     string
 	JSON       bool
 	Live       bool
-	live       probeOptions // --live: the walk's flags (probe.go)
+	live       probeOptions      // --live: the walk's flags (probe.go)
+	pages      checkPagesOptions // --pages: saved pages for a profile (pages.go)
 }
 
-func newCheckCmd(a *app) *cobra.Command {
+func newCheckCmd(a *app, runF func(context.Context, *checkOptions) error) *cobra.Command {
 	opts := &checkOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "check [--recordings DIR]",
 		Short: "Test the page maps against recorded pages",
-		Long: `check loads every recorded page (recordings/, or --recordings DIR made by
+		Long: `check first loads the page maps (selectors/, or --selectors DIR, a copy of it)
+and names every mistake in them at once as file:line: an unknown key with the
+key meant, a profile key the profile does not have (degree.remarkz: did you
+mean degree.remarks?), a page flow.yaml does not name, a bad upload limit.
+docs/selectors.md describes the keys.
+
+It then loads every recorded page (recordings/, or --recordings DIR made by
 ` + "`autofill record`" + `) in headless Chromium and tests its page map against it, with
 the same in-page code a run uses: each selector (fields, the add dialog's
 fields, the manual-entry field, the 12367 code field, buttons, notices, list
@@ -53,13 +60,16 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
   autofill record --out live-recordings
   autofill check --recordings live-recordings
 
-  # Your edited maps, for a script
+  # An edited copy of the source tree's selectors/: each mistake with file:line
   autofill check --selectors my-selectors --json
 
   # The live portal: log in, and every page of your draft is checked (nothing written)
   autofill check --live --profile me.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runCheck(cmd.Context(), opts)
 		},
 	}
@@ -70,10 +80,14 @@ changed: fix selectors/ or re-record), 2 for a bad recordings directory.`,
 	f.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	f.BoolVar(&opts.Live, "live", false, "check the live portal instead: log in in the browser window; your draft's pages are walked read-only and checked as autofill probe does, writing nothing")
 	addProbeFlags(cmd, &opts.live)
+	addCheckPagesFlags(cmd, &opts.pages)
 	return cmd
 }
 
 func runCheck(ctx context.Context, o *checkOptions) error {
+	if o.pages.Dir != "" {
+		return runCheckPages(ctx, o)
+	}
 	if o.Live {
 		if o.Recordings != "" {
 			return &flagError{fmt.Errorf("--live checks the portal itself; drop --recordings %s", o.Recordings)}

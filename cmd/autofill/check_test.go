@@ -13,6 +13,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagecheck"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/recordings"
+	"github.com/cscse-tools/autofill/selectors"
 )
 
 // executeTTY runs a command line as if on a terminal.
@@ -109,5 +110,40 @@ func TestCheckRefusesABadRecordingsDir(t *testing.T) {
 	code, _, errOut := execute(t, "check", "--recordings", filepath.Join(t.TempDir(), "nope"))
 	if code != exitcode.BadInput || !strings.Contains(errOut, "not a directory of recordings") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// A copy of selectors/ with a typo'd profile key fails before any browser
+// starts, naming the file and line and the key meant.
+func TestCheckSelectorsNamesATypoedKey(t *testing.T) {
+	dir := t.TempDir()
+	names, _ := fs.Glob(selectors.FS, "*.yaml")
+	for _, n := range names {
+		b, err := fs.ReadFile(selectors.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == "degree.yaml" {
+			b = []byte(strings.Replace(string(b), "key: degree.remarks,", "key: degree.remarkz,", 1))
+		}
+		if n == "basic-info.yaml" {
+			b = []byte(strings.Replace(string(b), "key: applicant.phone", "key: applicant.phon", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errOut := execute(t, "check", "--selectors", dir)
+	if code != exitcode.Drift {
+		t.Errorf("exit %d, want %d", code, exitcode.Drift)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "degree.yaml") + `:66: field key "degree.remarkz" is not a profile key; did you mean "degree.remarks"?`,
+		filepath.Join(dir, "basic-info.yaml") + `:`,
+		`field key "applicant.phon" is not a profile key; did you mean "applicant.phone"?`,
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("missing %q in:\n%s", want, errOut)
+		}
 	}
 }

@@ -166,6 +166,9 @@ func copyDir(t *testing.T, from, to string) {
 // draft; running again resumes; the profile written validates and equals
 // the fixture.
 func TestInterviewInTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: drives the command in a pseudo-terminal; skipped by -short (make test-fast), make test runs it")
+	}
 	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
 		t.Skip("pseudo-terminals: Unix")
 	}

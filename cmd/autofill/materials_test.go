@@ -208,6 +208,9 @@ func TestMaterialsPrepareRefusesAFolderInUse(t *testing.T) {
 }
 
 func TestMaterialsPrepareMakesAProfileThatValidates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: encodes full-size scans; skipped by -short (make test-fast), make test runs it")
+	}
 	prof, originals := fixableSet(t)
 	out := filepath.Join(filepath.Dir(prof), "upload")
 	code, stdout, stderr := runCLI(t, "materials", "prepare", prof, "--out", out)
@@ -247,6 +250,9 @@ func TestMaterialsPrepareMakesAProfileThatValidates(t *testing.T) {
 }
 
 func TestMaterialsPrepareDiplomaPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: encodes full-size scans; skipped by -short (make test-fast), make test runs it")
+	}
 	prof, _ := fixableSet(t)
 	dir := filepath.Dir(prof)
 	back := filepath.Join(dir, "back.png")

@@ -9,12 +9,13 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 )
 
-// --dry-run --pages DIR checks saved pages for one profile without a run.
-func TestDryRunPagesChecksSavedPages(t *testing.T) {
+// check --profile FILE --pages DIR checks saved pages for one profile
+// without a run.
+func TestCheckPagesChecksSavedPages(t *testing.T) {
 	needBrowser(t)
 	me := exampleCopy(t)
 	dir := writeRecordings(t)
-	code, out, errOut := execute(t, "--profile", me, "--dry-run", "--pages", dir)
+	code, out, errOut := execute(t, "check", "--profile", me, "--pages", dir)
 	if code != exitcode.OK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -33,15 +34,32 @@ func TestDryRunPagesChecksSavedPages(t *testing.T) {
 	if err := os.WriteFile(page, []byte(strings.Replace(string(b), "<span>硕士</span>", "<span>研究生</span>", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ = execute(t, "--profile", me, "--dry-run", "--pages", dir)
+	code, out, errOut = execute(t, "--profile", me, "--dry-run", "--pages", dir) // the old spelling
 	if code != exitcode.BadInput || !strings.Contains(out, `✗ 学位层次 (degree.level): found; does not offer "硕士"`) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
+	if !strings.Contains(errOut, "--pages moved to the check command") {
+		t.Errorf("the old spelling does not say where --pages moved:\n%s", errOut)
+	}
 }
 
-func TestPagesNeedsDryRun(t *testing.T) {
-	code, _, errOut := execute(t, "--profile", exampleCopy(t), "--pages", t.TempDir())
-	if code != exitcode.BadInput || !strings.Contains(errOut, "--pages only applies to --dry-run") {
+// The old spelling is hidden and says where it moved; check --pages needs
+// the profile whose fields it looks for.
+func TestPagesMovedToCheck(t *testing.T) {
+	me, missing := exampleCopy(t), filepath.Join(t.TempDir(), "missing")
+	code, _, errOut := execute(t, "--profile", me, "--dry-run", "--pages", missing)
+	if code != exitcode.BadInput || !strings.Contains(errOut, "--pages moved to the check command: autofill check --profile "+me+" --pages "+missing) ||
+		!strings.Contains(errOut, "not a directory of saved pages") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut = execute(t, "check", "--pages", t.TempDir())
+	if code != exitcode.BadInput || !strings.Contains(errOut, "needs --profile FILE") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if _, out, _ := execute(t, "--help"); strings.Contains(out, "--pages") {
+		t.Error("run's --help still shows --pages")
+	}
+	if _, out, _ := execute(t, "check", "--help"); !strings.Contains(out, "autofill check --profile me.yaml --pages DIR") {
+		t.Errorf("check --help lacks the --pages example:\n%s", out)
 	}
 }

@@ -39,7 +39,7 @@ type probeOptions struct {
 	JSON        bool
 }
 
-func newProbeCmd(a *app) *cobra.Command {
+func newProbeCmd(a *app, runF func(context.Context, *probeOptions) error) *cobra.Command {
 	opts := &probeOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "probe [--profile me.yaml] [--out DIR] [--bundle FILE.zip]",
@@ -82,6 +82,9 @@ a person could place the change), 1 failure, 2 bad flags or profile.`,
   autofill probe --profile me.yaml --out review-overrides`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runProbe(cmd.Context(), opts, true)
 		},
 	}

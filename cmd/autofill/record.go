@@ -44,7 +44,7 @@ type recordOptions struct {
 	now   func() time.Time
 }
 
-func newRecordCmd(a *app) *cobra.Command {
+func newRecordCmd(a *app, runF func(context.Context, *recordOptions) error) *cobra.Command {
 	opts := &recordOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "record [--out DIR]",
@@ -76,6 +76,9 @@ Then run ` + "`autofill check --recordings DIR`" + ` to test the page maps again
   autofill record --remote-url http://127.0.0.1:9222 --out my-recordings`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runRecord(cmd.Context(), opts)
 		},
 	}

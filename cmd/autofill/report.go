@@ -52,7 +52,7 @@ const reportExamples = `  # The report of the last run
   # The report as JSON, e.g. the outcome and what is left to do
   autofill report --json runs/20250601-093000-msc | jq '.outcome, .left'`
 
-func newReportCmd(a *app) *cobra.Command {
+func newReportCmd(a *app, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{io: a.io, open: openFile, display: hasDisplay}
 	cmd := &cobra.Command{
 		Use:     "report [RUN_DIR]",
@@ -63,6 +63,9 @@ func newReportCmd(a *app) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runReport(opts)
 		},

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/browser"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
+	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -29,6 +30,7 @@ const exampleProfile = "../../examples/me.yaml"
 // through the CLI itself.
 func needBrowser(t *testing.T) {
 	t.Helper()
+	browsertest.SkipShort(t)
 	if _, err := browser.Find(""); err != nil {
 		if browsertest.Required() {
 			t.Fatalf("CI=true and no browser: %v", err)
@@ -77,7 +79,7 @@ func TestDryRunOutputsReportAndPII(t *testing.T) {
 				return err
 			}
 			files++
-			if d.Name() == job.AcceptedFile {
+			if d.Name() == dryrun.AcceptedFile {
 				return nil // the simulator's record of what it accepted: the comparison needs the real values
 			}
 			b, err := os.ReadFile(path)

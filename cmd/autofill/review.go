@@ -38,7 +38,7 @@ type reviewOptions struct {
 	Files  []string
 }
 
-func newReviewCmd(a *app) *cobra.Command {
+func newReviewCmd(a *app, runF func(context.Context, *reviewOptions) error) *cobra.Command {
 	opts := &reviewOptions{afterOptions: afterOptions{io: a.io, logTo: a.loggerTo}}
 	cmd := &cobra.Command{
 		Use:     "review --profile FILE --reason TEXT [FILE...]",
@@ -47,6 +47,9 @@ func newReviewCmd(a *app) *cobra.Command {
 		Example: reviewExamples,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runReview(cmd.Context(), opts)
 		},
 	}

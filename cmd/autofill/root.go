@@ -56,22 +56,22 @@ It never submits, never pays and never bypasses an identity check.`,
 	addRunFlags(root.Flags(), run)
 
 	root.AddCommand(
-		newRunCmd(a),
+		newRunCmd(a, nil),
 		newVersionCmd(a),
-		newSimCmd(a),
-		newValidateCmd(a),
+		newSimCmd(a, nil),
+		newValidateCmd(a, nil),
 		newInitCmd(a),
 		newMaterialsCmd(a),
-		withAfterBatch(a, newBatchCmd(a)),
-		newRecordCmd(a),
-		newCheckCmd(a),
-		newStatusCmd(a),
-		newCertificateCmd(a),
-		newSupplementCmd(a),
-		newReviewCmd(a),
-		newProbeCmd(a),
+		withAfterBatch(a, newBatchCmd(a, nil)),
+		newRecordCmd(a, nil),
+		newCheckCmd(a, nil),
+		newStatusCmd(a, nil),
+		newCertificateCmd(a, nil),
+		newSupplementCmd(a, nil),
+		newReviewCmd(a, nil),
+		newProbeCmd(a, nil),
 	)
-	root.AddCommand(newReportCmd(a), newCompletionCmd(a))
+	root.AddCommand(newReportCmd(a, nil), newCompletionCmd(a))
 	registerCompletions(append(root.Commands(), root)...)
 	return root
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/progressui"
 	"github.com/cscse-tools/autofill/internal/report"
 	"github.com/cscse-tools/autofill/selectors"
 )
@@ -49,7 +50,7 @@ type runOptions struct {
 	SimAssets   string
 	JSON        bool
 	Quiet       bool
-	Pages       string // --dry-run --pages DIR: static check of saved pages (pages.go)
+	Pages       string // --pages DIR: moved to check (pages.go); hidden
 	// EnvOverrides lets AUTOFILL_<KEY> variables override profile values
 	// (each one used is printed, masked, and recorded in the report).
 	EnvOverrides bool
@@ -107,7 +108,7 @@ Exit status: 0 draft ready, 1 failure, 2 bad profile or flags, 3 the portal
 changed (run autofill check), 4 waiting for you (run again to continue),
 130 interrupted.`
 
-func newRunCmd(a *app) *cobra.Command {
+func newRunCmd(a *app, runF func(context.Context, *runOptions) error) *cobra.Command {
 	opts := &runOptions{io: a.io, logTo: a.loggerTo}
 	cmd := &cobra.Command{
 		Use:     "run --profile FILE",
@@ -116,6 +117,9 @@ func newRunCmd(a *app) *cobra.Command {
 		Example: runExamples,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runRun(cmd.Context(), opts)
 		},
 	}
@@ -145,7 +149,8 @@ func addRunFlags(fs *pflag.FlagSet, o *runOptions) {
 	fs.BoolVar(&o.Prune, "prune", false, "delete uploads and 学习经历 rows the draft holds but the profile no longer has (listed first); without it they are listed and the draft is not ready")
 	variantFlag(fs, &o.Variant, "with --dry-run: the form of the portal the simulator shows")
 	fs.BoolVar(&o.NameForm, "accept-name-form", false, "accept a registered name that differs from applicant.name only by · or spaces (registration drops them); an ID number must always match")
-	fs.StringVar(&o.Pages, "pages", "", "with --dry-run: no browser run; check saved pages (recordings, live ones included) for the fields and options this profile needs")
+	fs.StringVar(&o.Pages, "pages", "", "moved: autofill check --profile FILE --pages DIR")
+	_ = fs.MarkHidden("pages")
 }
 
 // loadMaps returns the page maps: --selectors DIR or the built-in ones.
@@ -171,12 +176,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 		return &flagError{errors.New("--show only applies to --dry-run (a live run always shows the window unless --headless)")}
 	}
 	if o.Pages != "" {
-		if !o.DryRun {
-			return &flagError{errors.New("--pages only applies to --dry-run (autofill --profile me.yaml --dry-run --pages DIR)")}
-		}
-		if st, err := os.Stat(o.Pages); err != nil || !st.IsDir() {
-			return &flagError{fmt.Errorf("--pages %s: not a directory of saved pages (make one with `autofill record --out %s`)", o.Pages, o.Pages)}
-		}
+		return runPagesMoved(ctx, o)
 	}
 	variant, err := parseVariant(o.Variant)
 	if err != nil {
@@ -205,9 +205,6 @@ func runRun(ctx context.Context, o *runOptions) error {
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
-	if o.Pages != "" {
-		return runPagesCheck(ctx, o, maps, p, deg)
-	}
 	runDir := o.RunDir
 	if runDir == "" {
 		runDir = filepath.Join(runsRoot(), time.Now().Format("20060102-150405")+"-"+safeName(deg.ID))
@@ -217,47 +214,42 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	red := profile.NewRedactor(p)
 	codes := make(chan string, 1) // 12367 codes typed at the terminal, for the engine
-	prog := newProgress(o.io, red, progressOptions{
+	prog := progressui.NewRun(o.io, red, progressui.RunOptions{
 		JSON: o.JSON, Quiet: o.Quiet, Pages: report.PagesOf(maps), Wait: o.Wait, Again: againCommand(o, runDir), Codes: codes,
 	})
 	defer prog.Close()
 	log := o.logTo(red.Writer(prog.LogWriter()))
 
-	spec := job.Spec{Profile: p, Degree: deg, Maps: maps, BaseURL: o.BaseURL, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune}
 	bopts := browser.Options{
 		ExecPath: o.Chrome, Headless: o.Headless, RemoteURL: o.RemoteURL, UserDataDir: o.UserDataDir,
 		Logf: func(f string, a ...any) { log.Debug().Msgf(f, a...) },
 	}
-	var sim *dryrun.Sim
+	var target job.Target = job.Live(o.BaseURL)
 	if o.DryRun {
-		sim, err = dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
+		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return err
 		}
 		defer sim.Close()
-		user, pw, err := dryrun.Register(sim.Server, p, maps)
-		if err != nil {
-			return fmt.Errorf("registering the applicant on the simulator: %w", err)
-		}
-		p.Account.Username = user
-		if !p.Consent.ServiceAgreement {
-			// The simulator's agreement binds nobody; on the live portal
-			// the person accepts it (or sets consent.service_agreement).
-			p.Consent.ServiceAgreement = true
-			fmt.Fprintln(o.io.ErrOut, "dry run: accepting the simulator's service agreement for you; on the live portal you accept it yourself unless consent.service_agreement is true")
-		}
-		spec.BaseURL = sim.URL + "/"
-		spec.Password = func(context.Context) (string, error) { return pw, nil }
-		spec.Sim = sim.Server
+		target = sim.Target(maps)
 		bopts.Headless = !o.Show
 		bopts.RemoteURL = ""
 		bopts.UserDataDir = "" // a throw-away profile, removed afterwards
 		fmt.Fprintf(o.io.ErrOut, "dry run: portal simulator at %s, variant %s (nothing leaves this machine); it plays your part in the slider, the face scan and the 12367 code\n", sim.URL, o.Variant)
-	} else {
-		spec.Password = passwordSource(o.io)
-		if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
-			bopts.UserDataDir = defaultBrowserProfile(p.Login())
-		}
+	} else if bopts.UserDataDir == "" && bopts.RemoteURL == "" {
+		bopts.UserDataDir = defaultBrowserProfile(p.Login())
+	}
+	acc, err := target.Account(p)
+	if err != nil {
+		return err
+	}
+	for _, n := range acc.Notes {
+		fmt.Fprintln(o.io.ErrOut, n)
+	}
+	spec := job.Spec{Profile: acc.Profile, Degree: deg, Maps: maps, Target: target, RunDir: runDir, Wait: o.Wait, Log: log, Codes: codes, Sink: prog, Notes: notes, Prune: o.Prune,
+		Password: passwordSource(o.io)}
+	if pw := acc.Password; pw != "" {
+		spec.Password = func(context.Context) (string, error) { return pw, nil }
 	}
 	b, err := browser.Start(ctx, bopts)
 	if err != nil {
@@ -266,8 +258,8 @@ func runRun(ctx context.Context, o *runOptions) error {
 	defer b.Close()
 	res, runErr := job.Run(b.Tab(), spec)
 	prog.Close()
-	if sim != nil && runErr == nil {
-		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, job.AcceptedFile))
+	if target.Simulated() && runErr == nil {
+		fmt.Fprintf(o.io.ErrOut, "dry run: the simulator accepted every field exactly as in the profile (%s)\n", filepath.Join(runDir, dryrun.AcceptedFile))
 	}
 	prog.Result(res, runErr, runDir)
 	return redactErr(red, runErr)

@@ -29,7 +29,7 @@ type simOptions struct {
 	ssoAddr string
 }
 
-func newSimCmd(a *app) *cobra.Command {
+func newSimCmd(a *app, runF func(context.Context, *simOptions) error) *cobra.Command {
 	opts := &simOptions{io: a.io, log: func() zerolog.Logger { return a.log }}
 	cmd := &cobra.Command{
 		Use:   "sim",
@@ -69,6 +69,9 @@ Vue and Element UI are built into autofill: nothing else to install.`,
   autofill sim --demo --variant 2025,sign_online`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runSim(cmd.Context(), opts)
 		},
 	}

@@ -35,7 +35,7 @@ const statusExamples = `  # Where do my applications stand? (solve the captcha i
   # An agency: every client at once, open 补交材料 requests first
   autofill batch status --passwords passwords.yaml clients/*.yaml`
 
-func newStatusCmd(a *app) *cobra.Command {
+func newStatusCmd(a *app, runF func(context.Context, *afterOptions) error) *cobra.Command {
 	opts := &afterOptions{io: a.io, logTo: a.loggerTo}
 	cmd := &cobra.Command{
 		Use:     "status --profile FILE",
@@ -44,6 +44,9 @@ func newStatusCmd(a *app) *cobra.Command {
 		Example: statusExamples,
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runStatus(cmd.Context(), opts)
 		},
 	}

@@ -52,7 +52,7 @@ type supplementOptions struct {
 	Prepare bool
 }
 
-func newSupplementCmd(a *app) *cobra.Command {
+func newSupplementCmd(a *app, runF func(context.Context, *supplementOptions) error) *cobra.Command {
 	opts := &supplementOptions{afterOptions: afterOptions{io: a.io, logTo: a.loggerTo}}
 	cmd := &cobra.Command{
 		Use:     "supplement --profile FILE [--degree ID] [FILE...]",
@@ -61,6 +61,9 @@ func newSupplementCmd(a *app) *cobra.Command {
 		Example: supplementExamples,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runSupplement(cmd.Context(), opts)
 		},
 	}

@@ -23,7 +23,7 @@ type validateOptions struct {
 	now     time.Time // zero: today
 }
 
-func newValidateCmd(a *app) *cobra.Command {
+func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 	opts := &validateOptions{io: a.io}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
@@ -54,6 +54,9 @@ profile has an error.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return runValidate(opts)
 		},
 	}
@@ -187,24 +190,6 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
-
-// palette colours text when the terminal allows it.
-type palette struct{ on bool }
-
-func newPalette(on bool) palette { return palette{on} }
-
-func (p palette) wrap(code, s string) string {
-	if !p.on {
-		return s
-	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
-}
-
-func (p palette) bold(s string) string   { return p.wrap("1", s) }
-func (p palette) dim(s string) string    { return p.wrap("2", s) }
-func (p palette) red(s string) string    { return p.wrap("31", s) }
-func (p palette) green(s string) string  { return p.wrap("32", s) }
-func (p palette) yellow(s string) string { return p.wrap("33", s) }
 
 // usageArgs makes a wrong argument count a usage error: exit 2 with the
 // usage, like a wrong flag.

@@ -26,13 +26,12 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/cscse-tools/autofill/internal/accountstate"
-	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // DefaultWait is how long a batch waits for an applicant's own step before
@@ -46,6 +45,9 @@ const DefaultWait = 10 * time.Minute
 // screenshot that never comes back — trips it.
 const DefaultStall = 3 * time.Minute
 
+// DefaultRetries is how often `autofill batch` runs a failed job again.
+const DefaultRetries = 1
+
 // Options configure a batch.
 type Options struct {
 	Jobs     []*Job // from Plan
@@ -56,25 +58,25 @@ type Options struct {
 	// wait their turn. 0 means 4×Parallel, at least 8.
 	MaxOpen int
 	Maps    *pagemap.Set
-	BaseURL string
-	Wait    time.Duration // 0 means DefaultWait
-	Tabs    Tabs
+	// Target is the portal (required): job.Live, or the dry-run's one
+	// simulator for every applicant (each is registered there, and each
+	// job checks what it accepted).
+	Target job.Target
+	Wait   time.Duration // 0 means DefaultWait
+	Tabs   Tabs
 	// Retries is how many times a job that failed (exit 1: a busy portal, a
 	// value that did not stick) runs again at once; the engine continues
-	// its draft, so a retry adds nothing twice. 0 means 1; negative, none.
+	// its draft, so a retry adds nothing twice. 0 means none (the command's
+	// default is DefaultRetries).
 	Retries int
 	// Stall is how long a job may go without any sign of progress (and
 	// without waiting for a person) before its tab is taken for hung: the
 	// job is stopped and retried in a fresh tab. 0 means DefaultStall.
 	Stall time.Duration
 
-	// Passwords are the live portal's; a dry-run registers every applicant
-	// on Sim with a password of its own instead.
+	// Passwords are for a target that knows none (the live portal); a
+	// dry-run's target registers every applicant with a password of its own.
 	Passwords *Passwords
-	// Sim is the shared simulator of a dry-run (one portal, many accounts):
-	// each applicant is registered on it, and each job checks what it
-	// accepted (accepted.json).
-	Sim *portalsim.Server
 
 	// Log gives a job's console logger (run.log in the run directory gets
 	// everything anyway); nil means none.
@@ -91,6 +93,7 @@ type Row struct {
 	Earlier  bool      // ready in an earlier run: skipped
 	LoggedIn bool      // the last attempt went through the login page (no saved session, or it had expired)
 	Retried  string    // why the job had to run again in this batch (masked), if it did
+	Retrying bool      // the attempt running now is a retry (Reason says after what)
 }
 
 // Batch is one run of many jobs.
@@ -131,6 +134,18 @@ type applicant struct {
 	password   string
 	missing    string // why there is no password (masked)
 	registered bool
+	ownPW      string // the password the target knows for the account, if any
+	// views are the applicant's profiles as the target sees them
+	// (Target.Account), by the loaded profile.
+	views map[*profile.Profile]*profile.Profile
+}
+
+// view is profile p as the target sees it.
+func (a *applicant) view(p *profile.Profile) *profile.Profile {
+	if v := a.views[p]; v != nil {
+		return v
+	}
+	return p
 }
 
 // New prepares a batch.
@@ -141,9 +156,6 @@ func New(o Options) *Batch {
 	if o.Wait <= 0 {
 		o.Wait = DefaultWait
 	}
-	if o.Retries == 0 {
-		o.Retries = 1
-	}
 	o.Retries = max(o.Retries, 0)
 	if o.Stall <= 0 {
 		o.Stall = DefaultStall
@@ -153,9 +165,8 @@ func New(o Options) *Batch {
 	}
 	o.MaxOpen = max(o.MaxOpen, o.Parallel)
 	b := &Batch{o: o, slots: newPool(o.Parallel), tabs: make(chan struct{}, o.MaxOpen), done: make(chan struct{})}
-	b.portal = strings.TrimRight(o.BaseURL, "/")
-	if o.Sim != nil {
-		b.portal = "dry-run"
+	if o.Target != nil {
+		b.portal = o.Target.Name()
 	}
 	return b
 }
@@ -392,40 +403,39 @@ func (a *applicant) dirs() []string {
 	return d
 }
 
-// credentials finds the applicant's password: on a dry-run by registering
-// them on the simulator, else in the passwords file.
+// credentials readies the applicant's account on the target, once, and
+// finds their password: the target's own (a dry-run registers them), else
+// the passwords file's.
 func (b *Batch) credentials(a *applicant) error {
+	if !a.registered {
+		a.views = map[*profile.Profile]*profile.Profile{}
+		for _, r := range a.runs {
+			p := r.job.Profile
+			if a.views[p] != nil {
+				continue
+			}
+			acc, err := b.o.Target.Account(p)
+			if err != nil {
+				return err
+			}
+			a.views[p] = acc.Profile
+			if acc.Password != "" {
+				a.ownPW = acc.Password
+			}
+		}
+		a.registered = true
+	}
+	if a.ownPW != "" {
+		a.password, a.missing = a.ownPW, ""
+		return nil
+	}
 	first := a.runs[0].job
-	red := profile.NewRedactor(first.Profile)
-	if b.o.Sim == nil {
-		user := first.username()
-		pw, ok := b.o.Passwords.Lookup(user)
-		a.password, a.missing = pw, ""
-		if !ok {
-			a.missing = red.String(b.o.Passwords.Missing(user))
-		}
-		return nil
+	user := first.username()
+	pw, ok := b.o.Passwords.Lookup(user)
+	a.password, a.missing = pw, ""
+	if !ok {
+		a.missing = profile.NewRedactor(first.Profile).String(b.o.Passwords.Missing(user))
 	}
-	if a.registered {
-		return nil
-	}
-	seen := map[*profile.Profile]bool{}
-	for _, r := range a.runs {
-		p := r.job.Profile
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		user, pw, err := dryrun.Register(b.o.Sim, p, b.o.Maps)
-		if err != nil {
-			return fmt.Errorf("registering the applicant on the simulator: %s", red.String(err.Error()))
-		}
-		p.Account.Username = user
-		// The simulator's agreement binds nobody (the CLI says so once).
-		p.Consent.ServiceAgreement = true
-		a.password = pw
-	}
-	a.registered = true
 	return nil
 }
 
@@ -452,7 +462,7 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		r.log.Warn().Str("reason", reason).Msg("the job failed; running it once more (the engine continues the draft)")
 		b.update(r, func(row *Row) {
 			row.Attempts++
-			row.Reason, row.Retried = "retrying after: "+reason, reason
+			row.Reason, row.Retried, row.Retrying = "retrying after: "+reason, reason, true
 		})
 		res, stalled, err = b.attempt(ctx, t.ctx, a, r, sl, &noPassword)
 	}
@@ -460,7 +470,7 @@ func (b *Batch) runJob(ctx context.Context, t *tab, a *applicant, r *run, sl *sl
 		b.renewTab(ctx, a, r, t)
 	}
 	b.update(r, func(row *Row) {
-		row.Live, row.Deadline = false, time.Time{}
+		row.Live, row.Deadline, row.Retrying = false, time.Time{}, false
 		row.ExitCode = exitcode.Of(err)
 		var pe *portal.ParkedError
 		switch {
@@ -496,7 +506,7 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 	tr.touch()
 	pw, missing := a.password, a.missing
 	spec := job.Spec{
-		Profile: j.Profile, Degree: j.Degree, Maps: b.o.Maps, BaseURL: b.o.BaseURL, RunDir: j.RunDir,
+		Profile: a.view(j.Profile), Degree: j.Degree, Maps: b.o.Maps, Target: b.o.Target, RunDir: j.RunDir,
 		Password: func(context.Context) (string, error) {
 			if pw != "" {
 				return pw, nil
@@ -507,7 +517,7 @@ func (b *Batch) attempt(ctx, tab context.Context, a *applicant, r *run, sl *slot
 			cancel()
 			return "", errors.New(missing)
 		},
-		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sim: b.o.Sim, Sink: tr,
+		Codes: r.codes, Wait: b.o.Wait, Log: r.log, Sink: tr, BeforeResume: tr.beforeResume,
 	}
 	var hung atomic.Bool
 	watch := make(chan struct{})
@@ -670,37 +680,47 @@ func (t *tracker) Emit(e portal.Event) {
 		})
 		t.waiting.Store(true)
 		t.slot.release()
-	case portal.EvInfo:
-		// The face step is done when the page asks for the 12367 code.
-		if portal.AsksForCode(e) {
+	case portal.EvHumanStage:
+		if e.Stage == steps.CodeAsked { // the face scan is done
 			t.b.update(t.r, func(row *Row) {
 				if row.State == WaitingFace {
 					row.State = WaitingCode
 				}
 			})
 		}
-	case portal.EvHumanDone:
-		t.waiting.Store(true)
-		t.slot.acquire(t.ctx) // back in line with the others
-		t.touch()
-		t.waiting.Store(false)
-		t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
 	}
 }
 
-// humanState maps the engine's human steps to states.
-func humanState(step string) (State, string) {
-	switch step {
-	case string(pagemap.FaceAndCode):
-		return WaitingFace, ""
-	case string(pagemap.Captcha):
-		return WaitingLogin, ""
-	case string(pagemap.Consent):
-		return WaitingPerson, "the service agreement (set consent.service_agreement: true to let autofill accept it)"
-	case "navigate":
-		return WaitingPerson, "a page autofill does not know"
+// beforeResume is the engine's question after a person's step: the job
+// gets back in line for a slot with the others before it goes on. Until it
+// has one it is waiting, not hung.
+func (t *tracker) beforeResume(ctx context.Context, _ steps.Step) error {
+	t.waiting.Store(true)
+	ok := t.slot.acquire(ctx)
+	t.touch()
+	t.waiting.Store(false)
+	if !ok {
+		return ctx.Err()
 	}
-	return WaitingPerson, step
+	t.b.update(t.r, func(row *Row) { row.State, row.Reason, row.Deadline = Running, "", time.Time{} })
+	return nil
+}
+
+// humanState maps the engine's human steps to states.
+func humanState(step steps.Step) (State, string) {
+	switch step {
+	case steps.FaceAndCode:
+		return WaitingFace, ""
+	case steps.Captcha:
+		return WaitingLogin, ""
+	case steps.Consent:
+		return WaitingPerson, "the service agreement (set consent.service_agreement: true to let autofill accept it)"
+	case steps.Navigate:
+		return WaitingPerson, "a page autofill does not know"
+	case steps.NoRecords:
+		return WaitingPerson, "the choice to go on without entry/exit records (click it yourself)"
+	}
+	return WaitingPerson, step.Name().EN
 }
 
 func oneLine(s string) string {

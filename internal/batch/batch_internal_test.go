@@ -13,6 +13,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/batch/batchtest"
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/portal"
 )
 
@@ -46,7 +47,7 @@ func TestMissingPasswordParksWithoutABrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	tabs := &noTabs{}
-	rows, err := New(Options{Jobs: jobs, Dir: dir, Parallel: 2, BaseURL: "http://portal.invalid/", Tabs: tabs, Passwords: pw}).Run(context.Background())
+	rows, err := New(Options{Jobs: jobs, Dir: dir, Parallel: 2, Target: job.Live("http://portal.invalid/"), Tabs: tabs, Passwords: pw}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func TestRerunSkipsReadyAndRefusesAnotherApplicantsRunDir(t *testing.T) {
 	write(jobs[1], Status{State: Ready, Portal: portal, Identity: "someone-else"})
 	write(jobs[2], Status{State: Ready, Portal: "dry-run", Identity: jobs[2].fingerprint(true)}) // a rehearsal
 	tabs := &noTabs{}
-	rows, err := New(Options{Jobs: jobs, Dir: dir, BaseURL: portal + "/", Tabs: tabs, Passwords: &Passwords{}}).Run(context.Background())
+	rows, err := New(Options{Jobs: jobs, Dir: dir, Target: job.Live(portal + "/"), Tabs: tabs, Passwords: &Passwords{}}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestInterruptedBeforeStart(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	tabs := &noTabs{}
-	rows, _ := New(Options{Jobs: jobs, Dir: dir, Tabs: tabs, Passwords: &Passwords{fallback: "pw"}}).Run(ctx)
+	rows, _ := New(Options{Jobs: jobs, Dir: dir, Target: job.Live("http://portal.invalid/"), Tabs: tabs, Passwords: &Passwords{fallback: "pw"}}).Run(ctx)
 	for _, r := range rows {
 		if r.State != Interrupted {
 			t.Errorf("#%d: %s", r.N, r.Text())
@@ -130,7 +131,7 @@ func TestInterruptedBeforeStart(t *testing.T) {
 
 func TestBrowserThatWillNotOpenFailsItsApplicantsOnly(t *testing.T) {
 	jobs, dir := plan(t, 2)
-	rows, _ := New(Options{Jobs: jobs, Dir: dir, Tabs: &noTabs{}, Passwords: &Passwords{fallback: "pw"}}).Run(context.Background())
+	rows, _ := New(Options{Jobs: jobs, Dir: dir, Target: job.Live("http://portal.invalid/"), Tabs: &noTabs{}, Passwords: &Passwords{fallback: "pw"}}).Run(context.Background())
 	for _, r := range rows {
 		if r.State != Failed || !strings.Contains(r.Reason, "no browser") {
 			t.Errorf("#%d: %s", r.N, r.Text())
@@ -175,21 +176,24 @@ func TestCodeRouting(t *testing.T) {
 	}
 }
 
-func TestConsoleRoutesTypedCodes(t *testing.T) {
+// Codes typed at the console (progressui parses the line) reach the job;
+// the newest code counts.
+func TestCodeReachesTheWaitingJob(t *testing.T) {
 	b := New(Options{})
 	b.runs = []*run{{row: Row{Status: Status{N: 1, State: WaitingCode}, Live: true}, codes: make(chan string, 1)}}
-	var out strings.Builder
-	c := NewConsole(strings.NewReader(""), &out, false, false, nil)
-	c.b = b
-	for _, tc := range []struct{ line, want string }{ // in order: the newest code counts
-		{"", ""},
-		{"hello", `e.g. "3 12345678"`},
-		{"1 1234567", "8 digits"},
-		{"#1 12345678", "handed over"},
-		{"1: 87654321", "handed over"},
+	for _, tc := range []struct {
+		code, want string
+	}{
+		{"1234567", "8 digits"},
+		{"12345678", "handed over"},
+		{"87654321", "handed over"},
 	} {
-		if got := c.handle(tc.line); !strings.Contains(got, tc.want) || (tc.want == "" && got != "") {
-			t.Errorf("%q → %q, want %q", tc.line, got, tc.want)
+		got, err := b.Code(1, tc.code)
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%q → %q, want %q", tc.code, got, tc.want)
 		}
 	}
 	if got := <-b.runs[0].codes; got != "87654321" {
@@ -201,7 +205,7 @@ func TestConsoleRoutesTypedCodes(t *testing.T) {
 // job back in line with the code waiting for it.
 func TestCodeResumesAParkedJob(t *testing.T) {
 	jobs, dir := plan(t, 1)
-	b := New(Options{Jobs: jobs, Dir: dir, Tabs: &noTabs{}, Passwords: &Passwords{fallback: "pw"}})
+	b := New(Options{Jobs: jobs, Dir: dir, Target: job.Live("http://portal.invalid/"), Tabs: &noTabs{}, Passwords: &Passwords{fallback: "pw"}})
 	b.ctx = context.Background()
 	r := b.prepare(jobs[0])
 	a := &applicant{key: "k", identity: jobs[0].fingerprint(false), runs: []*run{r}}

@@ -12,6 +12,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/batch"
 	"github.com/cscse-tools/autofill/internal/batch/batchtest"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
+	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
 )
@@ -46,8 +47,8 @@ func BenchmarkBatch(b *testing.B) {
 				jobs, _ := batch.Plan(profiles, runs, time.Now())
 				b.StartTimer()
 				rows, err := batch.New(batch.Options{
-					Jobs: jobs, Dir: runs, Parallel: parallel, Maps: maps, BaseURL: sim.URL + "/", Wait: time.Minute,
-					Tabs: batch.SharedBrowser{Browser: br}, Sim: sim.Server,
+					Jobs: jobs, Dir: runs, Parallel: parallel, Maps: maps, Target: dryrun.NewTarget(sim.Server, sim.URL, maps), Wait: time.Minute,
+					Tabs: batch.SharedBrowser{Browser: br},
 				}).Run(context.Background())
 				if err != nil {
 					b.Fatal(err)

@@ -86,8 +86,8 @@ func TestTwentyApplicantsInParallelStayApart(t *testing.T) {
 	runs := filepath.Join(dir, "runs")
 	jobs, _ := batch.Plan(files(apps), runs, time.Now())
 	rows, err := batch.New(batch.Options{
-		Jobs: jobs, Dir: runs, Parallel: 4, Maps: maps, BaseURL: sim.URL + "/", Wait: time.Minute,
-		Tabs: batch.SharedBrowser{Browser: br}, Sim: sim.Server,
+		Jobs: jobs, Dir: runs, Parallel: 4, Maps: maps, Target: dryrun.NewTarget(sim.Server, sim.URL, maps), Wait: time.Minute,
+		Tabs: batch.SharedBrowser{Browser: br},
 	}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestTwentyApplicantsInParallelStayApart(t *testing.T) {
 	for i, a := range apps {
 		assertOwnApplication(t, sim, maps, a)
 		rd := rows[i].RunDir
-		if _, err := os.Stat(filepath.Join(rd, job.AcceptedFile)); err != nil {
+		if _, err := os.Stat(filepath.Join(rd, dryrun.AcceptedFile)); err != nil {
 			t.Errorf("%s: %v", a.Username, err)
 		}
 		sess, err := os.ReadFile(filepath.Join(rd, batch.SessionFile))
@@ -176,7 +176,7 @@ func TestParkedApplicantsDoNotHoldUpTheBatch(t *testing.T) {
 	newBatch := func() *batch.Batch {
 		jobs, _ := batch.Plan(files(apps), runs, time.Now())
 		return batch.New(batch.Options{
-			Jobs: jobs, Dir: runs, Parallel: 2, Maps: maps, BaseURL: sim.URL + "/", Wait: 15 * time.Second,
+			Jobs: jobs, Dir: runs, Parallel: 2, Maps: maps, Target: job.Live(sim.URL + "/"), Wait: 15 * time.Second,
 			Tabs: batch.RemoteBrowsers{Options: browser.Options{RemoteURL: remote}}, Passwords: passwords,
 		})
 	}
@@ -269,6 +269,7 @@ func waitRow(t *testing.T, b *batch.Batch, n int, ok func(batch.Row) bool) {
 // clients, as a browser pool would, and returns its address.
 func startDebugChrome(t *testing.T) string {
 	t.Helper()
+	browsertest.SkipShort(t)
 	exe, err := browser.Find("")
 	if err != nil { // browsertest's rule: skip, but fail under CI=true
 		if browsertest.Required() {
@@ -351,8 +352,9 @@ func TestHungTabIsReplacedAndReported(t *testing.T) {
 	pw, _ := batch.LoadPasswords("", "pw")
 	tabs := &countingTabs{Tabs: batch.SharedBrowser{Browser: br}}
 	rows, err := batch.New(batch.Options{
-		Jobs: jobs, Dir: runs, Parallel: 1, Maps: maps, BaseURL: "http://" + ln.Addr().String() + "/",
-		Tabs: tabs, Passwords: pw, Stall: 2 * time.Second,
+		Jobs: jobs, Dir: runs, Parallel: 1, Maps: maps, Target: job.Live("http://" + ln.Addr().String() + "/"),
+		Retries: batch.DefaultRetries,
+		Tabs:    tabs, Passwords: pw, Stall: 2 * time.Second,
 	}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)

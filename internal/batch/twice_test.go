@@ -14,6 +14,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/batch/batchtest"
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/portalsim/simtest"
 )
@@ -54,7 +55,7 @@ func TestTwoBatchesOnOneRunDirMakeOneApplicationEach(t *testing.T) {
 			defer wg.Done()
 			jobs, _ := batch.Plan(files(apps), runs, time.Now())
 			rows, err := batch.New(batch.Options{
-				Jobs: jobs, Dir: runs, Parallel: 2, Maps: maps, BaseURL: sim.URL + "/", Wait: time.Minute,
+				Jobs: jobs, Dir: runs, Parallel: 2, Maps: maps, Target: job.Live(sim.URL + "/"), Wait: time.Minute,
 				Tabs: batch.SharedBrowser{Browser: br}, Passwords: passwords,
 			}).Run(context.Background())
 			if err != nil {

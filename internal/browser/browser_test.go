@@ -75,6 +75,7 @@ func TestIsolatedTabsDoNotShareCookies(t *testing.T) {
 
 // A persistent profile survives Close and a stale lock from a crash.
 func TestPersistentProfileAndStaleLock(t *testing.T) {
+	browsertest.SkipShort(t)
 	if _, err := browser.Find(""); err != nil && !browsertest.Required() {
 		t.Skip(err)
 	}

@@ -230,7 +230,7 @@ func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
 	}
 	text := fmt.Sprint(want)
 	if g.Kind == pagemap.Radio {
-		if text = g.Options[text]; text == "" {
+		if text, _, _ = g.OptionText(want); text == "" {
 			return
 		}
 	} else if g.Kind != pagemap.Checkbox {

@@ -9,9 +9,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 )
 
 // SimPath is where a demo-mode simulator shows a page: the seeded demo
@@ -25,12 +25,12 @@ func SimPath(page string) string {
 	case "agreement":
 		return "/apply/new/agreement"
 	}
-	return "/apply/" + portalsim.DemoAppID + "/" + page
+	return "/apply/" + dryrun.DemoAppID + "/" + page
 }
 
 // SimValues are the demo account's personal texts, scrubbed like anyone's.
 func SimValues() []string {
-	a := portalsim.DemoAccount
+	a := dryrun.DemoAccount
 	return []string{a.Username, a.Password, a.Name, a.IDNumber}
 }
 
@@ -84,7 +84,7 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 // (补交材料), one is 认证完成 (查看 with its 认证书, and 复核). It returns
 // each page's path.
 func seedAfter(ctx context.Context) (map[string]string, error) {
-	a := portalsim.DemoAccount
+	a := dryrun.DemoAccount
 	js := fmt.Sprintf(`(async () => {
   const advance = async (body) => {
     const r = await fetch("/__sim/advance", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
@@ -112,7 +112,7 @@ func seedAfter(ctx context.Context) (map[string]string, error) {
 // the tab is on the other origin, with lookBackAddr) it slides, logs in
 // there and follows the redirect back with the token.
 func simLogin(ctx context.Context) error {
-	a := portalsim.DemoAccount
+	a := dryrun.DemoAccount
 	js := fmt.Sprintf(`(async () => {
   const back = new URLSearchParams(location.search).get("lookBackAddr");
   if (back) {

@@ -83,20 +83,10 @@ func Register(s *portalsim.Server, p *profile.Profile, maps *pagemap.Set) (usern
 		return "", "", err
 	}
 	password = "Dry-" + hex.EncodeToString(b)
-	basic := maps.Get("basic-info")
-	if basic == nil {
+	if maps.Get("basic-info") == nil {
 		return "", "", errors.New("no basic-info page map")
 	}
-	text := func(key, v string) string {
-		for _, f := range basic.Fields {
-			if f.Key == key {
-				if t, ok := f.Options[v]; ok {
-					return t
-				}
-			}
-		}
-		return v
-	}
+	text := func(key, v string) string { return optionText(maps, "basic-info", key, v) }
 	a := p.Applicant
 	err = s.RegisterAccount(portalsim.Account{
 		Username:    username,

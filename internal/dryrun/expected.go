@@ -15,18 +15,7 @@ import (
 // Expected is what the portal should hold after a correct run for degree d,
 // in the simulator's terms (labels from the page maps, visible texts).
 func Expected(p *profile.Profile, d *profile.Degree, maps *pagemap.Set) portalsim.Accepted {
-	opt := func(page, key, v string) string {
-		if m := maps.Get(page); m != nil {
-			for _, f := range m.AllFields() {
-				if f.Key == key {
-					if t, ok := f.Options[v]; ok {
-						return t
-					}
-				}
-			}
-		}
-		return v
-	}
+	opt := func(page, key, v string) string { return optionText(maps, page, key, v) }
 	yesNo := func(b bool) string {
 		if b {
 			return "是"

@@ -1,7 +1,10 @@
 // Package iostreams is the one place that knows where autofill reads and
 // writes and whether a person is at the other end. Commands take an
 // *IOStreams instead of touching os.Stdout, so tests run them without a
-// terminal (after cli/cli's iostreams).
+// terminal (after cli/cli's iostreams). It also owns what a terminal is
+// told: colours ([ColorScheme]: NO_COLOR, CLICOLOR_FORCE), the size
+// ([IOStreams.TerminalSize]) and lines redrawn in place ([Region]); no
+// other package writes an escape sequence (a test checks).
 package iostreams
 
 import (
@@ -29,6 +32,9 @@ type IOStreams struct {
 	// processing (before Windows 10), so no colours or in-place redraws.
 	noVT bool
 
+	// size is the terminal's size; tests fix it (SetSize).
+	size func() (w, h int)
+
 	// readPassword reads a line without echo; tests replace it.
 	readPassword func() (string, error)
 	lines        *bufio.Reader
@@ -36,7 +42,8 @@ type IOStreams struct {
 
 // System returns the process's streams. Colour is on when stderr is a
 // terminal that speaks ANSI (on Windows once VT processing is turned on),
-// NO_COLOR is unset and TERM is not "dumb".
+// NO_COLOR is unset and TERM is not "dumb"; CLICOLOR_FORCE turns it on
+// anyway (color.go).
 func System() *IOStreams {
 	s := &IOStreams{
 		In:        os.Stdin,
@@ -50,7 +57,15 @@ func System() *IOStreams {
 		enableVT(os.Stdout) // validate's colours go to stdout
 	}
 	s.noVT = s.stderrTTY && !enableVT(os.Stderr)
-	s.colorEnabled = s.IsStderrVT() && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	s.colorEnabled = colorFromEnv(s.IsStderrVT())
+	s.size = func() (int, int) {
+		for _, f := range []*os.File{os.Stderr, os.Stdout} {
+			if w, h, err := term.GetSize(int(f.Fd())); err == nil {
+				return w, h
+			}
+		}
+		return 0, 0
+	}
 	s.readPassword = func() (string, error) {
 		b, err := term.ReadPassword(int(os.Stdin.Fd()))
 		return string(b), err
@@ -69,6 +84,19 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
+
+// TerminalSize is the terminal's width and height in columns and lines,
+// read anew on every call so a resized window is drawn right at the next
+// redraw; 0, 0 when there is no terminal.
+func (s *IOStreams) TerminalSize() (w, h int) {
+	if s.size == nil {
+		return 0, 0
+	}
+	return s.size()
+}
+
+// SetSize fixes the terminal's size (for tests).
+func (s *IOStreams) SetSize(w, h int) { s.size = func() (int, int) { return w, h } }
 
 // SetTTY marks all three streams as terminals or not (for tests).
 func (s *IOStreams) SetTTY(tty bool) { s.stdinTTY, s.stdoutTTY, s.stderrTTY = tty, tty, tty }

@@ -28,7 +28,7 @@ func TestUnwritableReportIsNeverReady(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.BaseURL = sim.URL + "/"
+	s.Target = job.Live(sim.URL + "/")
 	s.Password = func(context.Context) (string, error) { return pw, nil }
 	s.Wait = time.Minute
 	if err := os.MkdirAll(filepath.Join(s.RunDir, report.JSONFile), 0o700); err != nil {

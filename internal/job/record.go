@@ -51,14 +51,14 @@ func startRecord(s *Spec) (*record, error) {
 	}
 	rec.rep = report.New(report.Options{
 		Profile: s.Profile, Degree: s.Degree, Pages: pages,
-		RunDir: s.RunDir, DryRun: s.Sim != nil, Log: log,
+		RunDir: s.RunDir, DryRun: s.Target.Simulated(), Log: log,
 	})
 	s.Log = log
 	for _, n := range s.Notes {
 		rec.rep.Emit(portal.Event{Type: portal.EvWarning, Time: time.Now(), Message: n})
 	}
 	s.Sink = portal.Sinks{rec.rep, logEvents(log, red), s.Sink}
-	log.Debug().Str("run_dir", s.RunDir).Bool("dry_run", s.Sim != nil).Msg("run started")
+	log.Debug().Str("run_dir", s.RunDir).Bool("dry_run", s.Target.Simulated()).Msg("run started")
 	return rec, nil
 }
 
@@ -108,7 +108,7 @@ func logEvents(log zerolog.Logger, red *profile.Redactor) portal.Sink {
 			ev = ev.Str("page", e.Page)
 		}
 		if e.Human != "" {
-			ev = ev.Str("human", e.Human)
+			ev = ev.Str("human", string(e.Human))
 		}
 		if e.File != "" {
 			ev = ev.Str("file", e.File)

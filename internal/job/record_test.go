@@ -28,7 +28,7 @@ func spec(t *testing.T) job.Spec {
 		t.Fatal(err)
 	}
 	d, _ := p.Degree("")
-	return job.Spec{Profile: p, Degree: d, Maps: maps, BaseURL: "http://127.0.0.1:1/", RunDir: filepath.Join(t.TempDir(), "run"), Log: zerolog.Nop()}
+	return job.Spec{Profile: p, Degree: d, Maps: maps, Target: job.Live("http://127.0.0.1:1/"), RunDir: filepath.Join(t.TempDir(), "run"), Log: zerolog.Nop()}
 }
 
 // A job that cannot start (a missing upload file) still leaves a report

@@ -79,7 +79,7 @@ var (
 func bigNoisyJPEG(t testing.TB) []byte {
 	t.Helper()
 	w, h, least := 4000, 3000, 8*mb
-	if raceEnabled {
+	if raceEnabled || testing.Short() { // still over the photo's 1 MB, at a quarter of the work
 		w, h, least = 2000, 1500, 2*mb
 	}
 	bigOnce.Do(func() { bigJPEG = jpegBytes(t, scan(w, h, 90, 7), 95) })

@@ -13,6 +13,9 @@ import (
 )
 
 func TestPrepareBigPhotoFitsAndStaysSharp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: encodes full-size scans; skipped by -short (make test-fast), make test runs it")
+	}
 	dir := t.TempDir()
 	in := write(t, dir, "photo.jpg", bigNoisyJPEG(t))
 	out := filepath.Join(dir, "out")
@@ -103,6 +106,9 @@ func TestPrepareFixesWhatCanBeFixedAndReportsTheRest(t *testing.T) {
 }
 
 func TestPrepareMakesAnUploadReadySet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: encodes full-size scans; skipped by -short (make test-fast), make test runs it")
+	}
 	dir := t.TempDir()
 	var g bytes.Buffer
 	if err := gif.Encode(&g, grey(scan(1400, 1000, 0, 9)), nil); err != nil {

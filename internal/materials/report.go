@@ -17,9 +17,13 @@ type Report struct {
 
 // CheckAll checks every slot's files, keyed by slot key, in page order.
 // Required slots left empty are reported too.
-func CheckAll(files map[string][]string) Report {
+func CheckAll(files map[string][]string) Report { return CheckAllWith(Slots, files) }
+
+// CheckAllWith is CheckAll against the given slots (SlotsFrom a copy of
+// the page maps).
+func CheckAllWith(slots []Slot, files map[string][]string) Report {
 	r := Report{Files: []FileInfo{}, Slots: []Finding{}}
-	for _, s := range Slots {
+	for _, s := range slots {
 		paths := files[s.Key]
 		if len(paths) == 0 && s.Required {
 			r.Slots = append(r.Slots, missingSlot(s))

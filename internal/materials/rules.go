@@ -1,7 +1,9 @@
-// Package materials knows the portal's upload rules (the materials table of
-// PORTAL.md) and checks files against them: real type from content, size,
-// count. The profile validator, the `materials` command and the engine all
-// use this one table, so a rule changes in one place.
+// Package materials checks upload files against the portal's upload rules:
+// real type from content, size, count. The rules are read from the
+// materials page map (selectors/materials.yaml), so the profile validator,
+// the `materials` command and the engine follow one table, and a rule
+// changes in the map alone. The simulator keeps its own copy, so a wrong
+// map fails a test.
 package materials
 
 // Type is a file type as the portal accepts it.
@@ -38,29 +40,32 @@ type Slot struct {
 
 const mb = 1 << 20
 
-// Slots lists the upload slots in page order.
-var Slots = []Slot{
-	{Key: "photo", Label: "证件照片", Required: true, Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 1,
+// ours are the slots in page order with what this tool adds to the
+// portal's limits: which the profile must fill, whether it gives a list,
+// advice, and the legibility floors. The portal's own limits (type, size,
+// count) and the labels come from the materials page map (maps.go).
+var ours = []Slot{
+	{Key: "photo", Required: true,
 		MinLongSide: photoMin, PrepareFloor: photoFloor, PrepareCap: photoCap},
-	{Key: "passport", Label: "护照/通行证", Required: true, Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 5, Multi: true,
+	{Key: "passport", Required: true, Multi: true,
 		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
-	{Key: "visa", Label: "签证/居留许可", Required: true, Type: JPEG, MaxBytes: 1 * mb, Multi: true,
+	{Key: "visa", Required: true, Multi: true,
 		Note: "required unless you studied visa-free", Waivable: true,
 		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
-	{Key: "diploma", Label: "学位证书", Required: true, Type: PDF, MaxBytes: 5 * mb, MaxFiles: 1,
+	{Key: "diploma", Required: true,
 		Note:        "source-language version; front and back in one PDF",
 		MinLongSide: a4PageMin, PrepareFloor: docFloor, PrepareCap: docCap},
-	{Key: "authorization", Label: "授权声明", Required: true, Type: PDF, MaxBytes: 1 * mb, MaxFiles: 1,
+	{Key: "authorization", Required: true,
 		Note:        "signed by hand",
 		MinLongSide: a4PageMin, PrepareFloor: docFloor, PrepareCap: docCap},
-	{Key: "transcript", Label: "成绩单", Type: JPEG, MaxBytes: 1 * mb, MaxFiles: 30, Multi: true,
+	{Key: "transcript", Multi: true,
 		Note:        "recommended",
 		MinLongSide: a4PageMin, PrepareFloor: docFloor, PrepareCap: docCap},
-	{Key: "other", Label: "其他材料", Type: JPEG, MaxBytes: 1 * mb, Multi: true,
+	{Key: "other", Multi: true,
 		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
 	// Shown when verification was skipped (applicant.verification:
 	// no_records) or the ID is not a 居民身份证; then it is required.
-	{Key: "entry_exit", Label: "出入境记录", Type: JPEG, MaxBytes: 1 * mb, Multi: true,
+	{Key: "entry_exit", Multi: true,
 		Note:        "required when the entry/exit records were not fetched on 实人认证",
 		MinLongSide: idPageMin, PrepareFloor: docFloor, PrepareCap: docCap},
 }

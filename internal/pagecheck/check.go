@@ -72,7 +72,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 		}
 		res.Selectors++
 		if !slices.Contains(matched, e.Page) {
-			res.Problems = append(res.Problems, Problem{Page: e.Page, Where: m.Where(m.LineAt("detect")), What: "detect", Selector: m.Detect.CSS,
+			res.Problems = append(res.Problems, Problem{Page: e.Page, Where: m.Where(m.LineAt("detect")), What: "detect", Selector: m.Detect.CSS, Unrecognised: true,
 				Message: fmt.Sprintf("the detect rule (css %q, text %q) does not recognise its own page %s", m.Detect.CSS, m.Detect.Text, path(label, e.File))})
 		}
 		for _, other := range matched {

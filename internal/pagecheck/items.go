@@ -126,7 +126,7 @@ func fieldItem(f pagemap.Field, scope, what string) item {
 	}
 	it := item{CSS: f.CSS, Kind: string(f.Kind), Label: f.Label, Scope: scope, what: what, key: f.Key, line: f.Line, isField: true}
 	if f.Kind == pagemap.Table && f.Table != nil {
-		it.Columns = f.Table.Columns
+		it.Columns = f.Table.Headers()
 	}
 	if f.When != "" {
 		it.optional = "shown only when " + f.When

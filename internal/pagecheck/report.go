@@ -34,6 +34,9 @@ type Problem struct {
 	// Missing: the selector matches nothing on the page (Proposal then
 	// replaces it).
 	Missing bool `json:"missing,omitempty"`
+	// Unrecognised: the map's detect rule does not recognise its own
+	// recorded page (What is "detect").
+	Unrecognised bool `json:"unrecognised,omitempty"`
 }
 
 // String reads like a compiler error: where, what, how to fix.

@@ -2,12 +2,6 @@ package pagemap
 
 import "sort"
 
-// AfterPages are the pages of an application after 提交 (PORTAL.md "After
-// submission"): 查看, 补材料 and 复核, reached from 我的申请's row actions.
-// No fill run goes there; the status, supplement, certificate and review
-// commands do.
-var AfterPages = []string{"app-detail", "supplement", "review"}
-
 // Value is something a page shows that a command reads and never types
 // into: a status, a date, a request's text, a list of notices.
 type Value struct {

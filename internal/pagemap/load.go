@@ -22,18 +22,23 @@ type Problem = yamlfile.Problem
 type Problems = yamlfile.Problems
 
 // Load reads every *.yaml of fsys (the embedded selectors/ or a --selectors
-// directory) and checks it. label names the source in messages ("selectors").
+// directory) and checks it: each page map, flow.yaml (the built-in flow when
+// the directory has none), that the maps and the flow agree, and that every
+// key a flow page fills is a profile key. All problems are reported
+// together. label names the source in messages ("selectors").
 func Load(fsys fs.FS, label string) (*Set, error) {
-	names, err := fs.Glob(fsys, "*.yaml")
+	names, err := pageFiles(fsys)
 	if err != nil {
 		return nil, err
 	}
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%s: no page maps (*.yaml) found", label)
 	}
-	sort.Strings(names)
-	set := &Set{Maps: map[string]*Map{}, Order: FlowOrder}
-	var probs Problems
+	flow, probs := loadFlow(fsys, label)
+	if flow == nil {
+		flow = builtin
+	}
+	set := &Set{Maps: map[string]*Map{}, Order: flow.Order(), Flow: flow}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -52,6 +57,7 @@ func Load(fsys fs.FS, label string) (*Set, error) {
 		}
 		set.Maps[m.Page] = m
 	}
+	probs = append(probs, set.checkFlow()...)
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(i, j int) bool {
 			if probs[i].File != probs[j].File {
@@ -62,6 +68,17 @@ func Load(fsys fs.FS, label string) (*Set, error) {
 		return set, probs
 	}
 	return set, nil
+}
+
+// pageFiles lists the page maps of fsys: every *.yaml but flow.yaml, sorted.
+func pageFiles(fsys fs.FS) ([]string, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return n == FlowFile })
+	sort.Strings(names)
+	return names, nil
 }
 
 // Require reports the flow pages that have no map.
@@ -111,10 +128,14 @@ var knownKeys = map[string][]string{
 	"HumanStep": {"name", "css", "message", "message_zh"},
 	"Detect":    {"css", "text"},
 	"Target":    {"css", "text"},
-	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "may_be_absent", "fallback", "aliases", "filterable", "remote", "manual", "table"},
+	"Field":     {"key", "label", "css", "kind", "options", "when", "optional", "may_be_absent", "fallback", "aliases", "filterable", "remote", "manual", "table", "role", "secret", "upload"},
+	"Limits":    {"type", "max_size", "max_files"},
+	"Column":    {"header", "key", "keys"},
+	"Flow":      {"entry", "pages", "after"},
+	"FlowPage":  {"page", "step"},
 	"Manual":    {"option", "label", "css"},
 	"TableSpec": {"rows", "columns", "add", "dialog", "ok", "cancel", "fields", "delete", "confirm_delete"},
-	"List":      {"table", "rows", "columns", "continue", "new", "view", "supplement", "review", "pay", "id_in_url", "user"},
+	"List":      {"table", "rows", "columns", "draft", "continue", "new", "view", "supplement", "review", "pay", "id_in_url", "user"},
 	"Verify":    {"qr", "status", "code", "code_ok", "records", "skip", "guide"},
 	"UserInfo":  {"name", "id"},
 
@@ -255,9 +276,6 @@ func check(m *Map) Problems {
 	case m.Page != base:
 		add(m.Line, "page %q is in %s; name the file %s.yaml or fix the id", m.Page, path.Base(m.File), m.Page)
 	}
-	if m.Page != "" && !slices.Contains(FlowOrder, m.Page) && !slices.Contains(AfterPages, m.Page) {
-		add(m.Line, "unknown page id %q; the flow has %s, and after 提交 %s", m.Page, strings.Join(FlowOrder, ", "), strings.Join(AfterPages, ", "))
-	}
 	checkValues(m, add)
 	if m.Detect.CSS == "" {
 		add(m.Line, "missing detect.css: how the engine knows it is on this page")
@@ -299,8 +317,8 @@ func check(m *Map) Problems {
 		}
 	}
 	ps = append(ps, checkSummary(m)...)
-	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "") {
-		add(m.Line, "list needs table, rows, continue.css and new.css")
+	if m.List != nil && (m.List.Table == "" || m.List.Rows == "" || m.List.New.CSS == "" || m.List.Continue.CSS == "" || m.List.Draft == "") {
+		add(m.LineAt("list"), "list needs table, rows, draft (the status of a row that can still be filled, 未提交), continue.css and new.css")
 	}
 	return ps
 }
@@ -350,6 +368,15 @@ func checkFields(fields []Field, add func(int, string, ...any), where string) {
 		if f.When != "" && !whenSyntax.MatchString(strings.TrimSpace(f.When)) {
 			add(f.Line, "%sfield %s: when %q: use a profile key, or ! and a key (when: \"!degree.same_school\")", where, name, f.When)
 		}
+		checkRole(f, add, where, name)
+		if f.Upload != nil {
+			if f.Kind != Upload {
+				add(f.Line, "%sfield %s: upload: limits only apply to kind upload", where, name)
+			}
+			for _, p := range f.Upload.Problems() {
+				add(f.Line, "%sfield %s: %s", where, name, p)
+			}
+		}
 		if (f.Kind == Table) != (f.Table != nil) {
 			add(f.Line, "%sfield %s: kind table and a table: section go together", where, name)
 		}
@@ -359,6 +386,11 @@ func checkFields(fields []Field, add func(int, string, ...any), where string) {
 			} else {
 				if t.Rows == "" || t.Add.CSS == "" || t.Dialog == "" || t.OK.CSS == "" {
 					add(f.Line, "field %s: table needs rows, add.css, dialog and ok.css", name)
+				}
+				for i, c := range t.Columns {
+					if strings.TrimSpace(c.Header) == "" {
+						add(f.Line, "field %s: table column %d has no header: the text a person sees atop it", name, i+1)
+					}
 				}
 				checkFields(t.Fields, add, "table dialog: ")
 			}

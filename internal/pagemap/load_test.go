@@ -123,7 +123,7 @@ func TestLineAt(t *testing.T) {
 		{"applications", "list.rows", 9},
 		{"applications", "dismiss[0]", 6},
 		{"confirm", "never_click[1]", 8},
-		{"study-history", "fields[0].table.add", 14},
+		{"study-history", "fields[0].table.add", 22},
 		{"verify", "verify.records", 16},
 		{"degree", "detect", 6},
 		{"degree", "no.such.path", 4}, // nothing of it exists: the page line
@@ -224,7 +224,14 @@ summary:
     - {css: ".x", page: nowhere}
   history: {table: ".t"}
 `))
-	want := []string{"summary.pairs needs", "summary section 1 needs", "summary.history needs"}
+	m, _ := Parse("selectors/confirm.yaml", []byte(`page: confirm
+detect: {css: ".page-confirm"}
+summary:
+  sections:
+    - {css: ".x", page: nowhere}
+`))
+	ps = append(ps, (&Set{}).checkMap(m)...)
+	want := []string{"summary.pairs needs", "summary.history needs", "summary section 1: page \"nowhere\" is not a page of the flow"}
 	if len(ps) != len(want) {
 		t.Fatalf("problems %v, want %d", ps, len(want))
 	}

@@ -6,21 +6,19 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Overlay loads the page maps of fsys (an override set `autofill probe`
 // wrote, label names it in messages) on top of s: each file replaces the
-// built-in map of its page whole. It returns the pages replaced, sorted. A
-// directory without *.yaml changes nothing.
+// built-in map of its page whole; the flow stays s's. It returns the pages
+// replaced, sorted. A directory without *.yaml changes nothing.
 func (s *Set) Overlay(fsys fs.FS, label string) ([]string, error) {
-	names, err := fs.Glob(fsys, "*.yaml")
+	names, err := pageFiles(fsys)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var probs Problems
 	var pages []string
 	for _, name := range names {
@@ -30,6 +28,9 @@ func (s *Set) Overlay(fsys fs.FS, label string) ([]string, error) {
 			continue
 		}
 		m, ps := Parse(path.Join(label, name), data)
+		if m != nil {
+			ps = append(ps, s.checkMap(m)...)
+		}
 		probs = append(probs, ps...)
 		if m == nil || len(ps) > 0 {
 			continue

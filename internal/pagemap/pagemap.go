@@ -6,11 +6,14 @@ package pagemap
 
 import (
 	"fmt"
+	"github.com/cscse-tools/autofill/internal/steps"
 	"slices"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cscse-tools/autofill/internal/materials"
 )
 
 // Kind is a widget kind. Each has a driver that fills it and reads it back.
@@ -34,17 +37,19 @@ const (
 // Kinds lists every kind, for error messages.
 var Kinds = []Kind{Text, Textarea, Select, Cascader, Date, Month, Radio, Checkbox, Upload, Readonly, Table}
 
-// Human names who acts on a page besides the tool.
-type Human string
+// Human names who acts on a page besides the tool: the shared vocabulary
+// of human steps (package steps), so a map's word is the engine's and the
+// report's without translation.
+type Human = steps.Step
 
-// Human steps.
+// The human steps a page map may name.
 const (
 	NoHuman     Human = ""
-	Captcha     Human = "captcha"       // the person solves a captcha and logs in
-	Consent     Human = "consent"       // the person accepts the agreement unless the profile consents
-	FaceAndCode Human = "face_and_code" // 微留服 face scan, then the 12367 code
-	Confirm     Human = "confirm"       // review, pledge, 提交: the tool stops here
-	Payment     Human = "payment"       // 360 元: the tool never acts
+	Captcha           = steps.Captcha     // the person solves a captcha and logs in
+	Consent           = steps.Consent     // the person accepts the agreement unless the profile consents
+	FaceAndCode       = steps.FaceAndCode // 微留服 face scan, then the 12367 code
+	Confirm           = steps.Confirm     // review, pledge, 提交: the tool stops here
+	Payment           = steps.Payment     // 360 元: the tool never acts
 )
 
 // Humans lists every human-step value.
@@ -116,8 +121,16 @@ type Field struct {
 	Remote     bool       `yaml:"remote"` // options come from a search as you type
 	Manual     *Manual    `yaml:"manual"` // select: what to do when the value is not offered
 	Table      *TableSpec `yaml:"table"`
-	Line       int        `yaml:"-"`
-	KindLine   int        `yaml:"-"`
+	// Role is what the engine does with the field beyond filling it from
+	// the profile (roles.go): the login's user name and password, a captcha.
+	Role Role `yaml:"role"`
+	// Secret: the value is never shown, logged or reported (a password).
+	Secret bool `yaml:"secret"`
+	// Upload is an upload slot's limits: the types, size and number of
+	// files the portal accepts (internal/materials checks files by them).
+	Upload   *materials.Limits `yaml:"upload"`
+	Line     int               `yaml:"-"`
+	KindLine int               `yaml:"-"`
 }
 
 // Manual is a select's escape hatch: pick Option, then type the value into
@@ -133,7 +146,7 @@ type Manual struct {
 // profile row (study.from, study.school, …).
 type TableSpec struct {
 	Rows    string   `yaml:"rows"`    // one element per data row
-	Columns []string `yaml:"columns"` // header texts, in order
+	Columns []Column `yaml:"columns"` // in order: header text and the profile keys shown
 	Add     Target   `yaml:"add"`
 	Dialog  string   `yaml:"dialog"`
 	OK      Target   `yaml:"ok"`
@@ -152,6 +165,9 @@ type List struct {
 	Columns  map[string]string `yaml:"columns"` // role (id, institution, degree, status) → header text
 	Continue Target            `yaml:"continue"`
 	New      Target            `yaml:"new"`
+	// Draft is the status a row shows while it can still be filled (未提交);
+	// any other status is past 提交 and never continued.
+	Draft string `yaml:"draft"`
 	// Row actions after 提交 (after.go): 查看, 补材料, 复核.
 	View       Target `yaml:"view"`
 	Supplement Target `yaml:"supplement"`
@@ -215,14 +231,12 @@ func (m *Map) Where(line int) string {
 	return fmt.Sprintf("%s:%d", m.File, line)
 }
 
-// Set is every page map, by page id.
+// Set is every page map, by page id, and the flow that orders them.
 type Set struct {
 	Maps  map[string]*Map
-	Order []string // flow order (PORTAL.md)
+	Order []string // the flow's page order (Flow.Order)
+	Flow  *Flow    // flow.yaml; nil means the built-in flow
 }
-
-// FlowOrder is the order of pages in PORTAL.md's flow table.
-var FlowOrder = []string{"login", "applications", "agreement", "verify", "basic-info", "apply-type", "degree", "study-history", "materials", "confirm", "payment"}
 
 // Get returns the map of a page id.
 func (s *Set) Get(page string) *Map { return s.Maps[page] }
@@ -230,14 +244,15 @@ func (s *Set) Get(page string) *Map { return s.Maps[page] }
 // Pages returns the page ids in flow order, then any others sorted.
 func (s *Set) Pages() []string {
 	var out []string
-	for _, p := range FlowOrder {
+	order := s.flow().Order()
+	for _, p := range order {
 		if _, ok := s.Maps[p]; ok {
 			out = append(out, p)
 		}
 	}
 	var extra []string
 	for p := range s.Maps {
-		if !slices.Contains(FlowOrder, p) {
+		if !slices.Contains(order, p) {
 			extra = append(extra, p)
 		}
 	}

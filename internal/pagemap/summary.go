@@ -1,9 +1,6 @@
 package pagemap
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // Summary is how the confirm page shows what the portal saved, so the
 // engine can compare the portal's own record with the profile before it
@@ -65,11 +62,11 @@ func checkSummary(m *Map) Problems {
 		add("summary.pairs", "summary.pairs needs label and value: the selectors of a section's labels and values")
 	}
 	for i, sec := range s.Sections {
-		if sec.CSS == "" || !slices.Contains(FlowOrder, sec.Page) {
+		if sec.CSS == "" || sec.Page == "" {
 			add(fmt.Sprintf("summary.sections[%d]", i), fmt.Sprintf("summary section %d needs css and page (a page id of the flow, e.g. degree)", i+1))
 		}
 	}
-	if h := s.History; h != nil && (h.Table == "" || h.Rows == "" || !slices.Contains(FlowOrder, h.Page)) {
+	if h := s.History; h != nil && (h.Table == "" || h.Rows == "" || h.Page == "") {
 		add("summary.history", "summary.history needs table, rows and page (the page whose table field it shows, e.g. study-history)")
 	}
 	return ps

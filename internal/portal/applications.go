@@ -7,10 +7,8 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
-
-// Draft status on 我的申请 (PORTAL.md): only these can be filled.
-const statusDraft = "未提交"
 
 // applications checks who is logged in, then picks this degree's row on
 // 我的申请 (chooseRow) and continues it, or starts one. It never creates a
@@ -56,7 +54,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	for i, c := range cells {
 		rows[i] = appRow{ID: cell(c, "id"), Type: cell(c, "type"), Institution: cell(c, "institution"),
 			Degree: cell(c, "degree"), Status: cell(c, "status")}
-		if l.Pay.CSS != "" && rows[i].Status == statusDraft {
+		if l.Pay.CSS != "" && rows[i].Status == l.Draft {
 			bid, err := call[string](ctx, "rowButton", l.Rows, i, l.Pay.CSS, l.Pay.Text)
 			if err != nil {
 				return err
@@ -67,11 +65,11 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	d := r.vals.d
 	deg := r.acct.Degree(d.ID)
 	ch := chooseRow(rows, rowWant{Type: r.applyType(), Institution: d.AwardingInstitution, Degree: d.DegreeName,
-		Remembered: deg.App, Others: r.acct.Others(d.ID)})
+		Remembered: deg.App, Others: r.acct.Others(d.ID), Draft: l.Draft})
 	switch ch.Action {
 	case rowPay, rowSubmitted:
 		r.res.Submitted = true
-		r.res.Left = []string{fmt.Sprintf("%s: already submitted — pay 360 元 on 在线支付 yourself (or review it on 我的申请); autofill changes nothing in a submitted application.", ch.Why)}
+		r.res.Left = steps.Submitted(ch.Why)
 		return errSubmitted
 	case rowContinue:
 		id := rows[ch.Index].ID

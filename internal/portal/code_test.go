@@ -11,19 +11,14 @@ func TestIsCode(t *testing.T) {
 }
 
 func TestAsksForCode(t *testing.T) {
-	cases := []struct {
-		e    Event
-		want bool
-	}{
-		{Event{Type: EvInfo, Message: statusPrefix + "实人认证已通过，请输入移民局12367授权码"}, true},
-		{Event{Type: EvInfo, Message: statusPrefix + "请输入授权码"}, true},
-		{Event{Type: EvInfo, Message: statusPrefix + "请使用微留服APP扫描二维码完成实人认证"}, false},
-		{Event{Type: EvInfo, Message: "the 12367 code was entered"}, false},  // not the page's status
-		{Event{Type: EvHuman, Message: statusPrefix + "请输入12367授权码"}, false}, // not an info event
-	}
-	for _, c := range cases {
-		if got := AsksForCode(c.e); got != c.want {
-			t.Errorf("AsksForCode(%+v) = %v, want %v", c.e, got, c.want)
+	for status, want := range map[string]bool{
+		"实人认证已通过，请输入移民局12367授权码": true,
+		"请输入授权码": true,
+		"请使用微留服APP扫描二维码完成实人认证": false,
+		"": false,
+	} {
+		if got := asksForCode(status); got != want {
+			t.Errorf("asksForCode(%q) = %v, want %v", status, got, want)
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // Options configure one run for one degree of one profile.
@@ -55,6 +56,11 @@ type Options struct {
 	// inject a full disk through it.
 	WriteFile accountstate.WriteFunc
 
+	// BeforeResume, when set, is asked after a person's step is done and
+	// before the engine goes on; an error stops the run with it. A batch
+	// waits here for a free slot, so the Sink stays notification only.
+	BeforeResume func(ctx context.Context, step steps.Step) error
+
 	Sink Sink
 	Log  zerolog.Logger
 }
@@ -69,9 +75,9 @@ type Result struct {
 	// Pruned those --prune deleted.
 	Extras  []Extra
 	Pruned  []Extra
-	Page    string   // the last page seen
-	Healed  []string // fields found by label because their selector failed
-	Left    []string // what the person still has to do
+	Page    string       // the last page seen
+	Healed  []string     // fields found by label because their selector failed
+	Left    []steps.Todo // what the person still has to do
 	RunDir  string
 	Visited []string
 
@@ -177,7 +183,7 @@ func (o *Options) defaults() error {
 	if o.Profile == nil || o.Maps == nil {
 		return errors.New("portal.Run needs a profile and page maps")
 	}
-	if err := o.Maps.Require(pagemap.FlowOrder...); err != nil {
+	if err := o.Maps.Require(o.Maps.FlowPages()...); err != nil {
 		return exitcode.With(exitcode.Drift, err)
 	}
 	if o.Wait == 0 {
@@ -259,25 +265,24 @@ func (r *runner) loop(ctx context.Context) error {
 		if err := r.dismiss(ctx, m); err != nil {
 			return err
 		}
-		if r.stopAt != "" && m.Human != pagemap.Captcha {
+		step := r.maps.StepOf(m.Page) // flow.yaml says which step handles the page
+		if r.stopAt != "" && step != pagemap.StepLogin {
 			return r.stopped(m) // Open: logged in (open.go)
 		}
 		var done bool
-		switch m.Human {
-		case pagemap.Captcha:
+		switch step {
+		case pagemap.StepLogin:
 			err = r.login(ctx, m)
-		case pagemap.Consent:
+		case pagemap.StepConsent:
 			err = r.agreement(ctx, m)
-		case pagemap.FaceAndCode:
+		case pagemap.StepVerify:
 			err = r.verify(ctx, m)
-		case pagemap.Confirm, pagemap.Payment:
+		case pagemap.StepFinish:
 			done, err = true, r.finish(ctx, m)
+		case pagemap.StepList:
+			err = r.applications(ctx, m)
 		default:
-			if m.List != nil {
-				err = r.applications(ctx, m)
-			} else {
-				err = r.step(ctx, m)
-			}
+			err = r.step(ctx, m)
 		}
 		if err != nil || done {
 			return err
@@ -305,12 +310,12 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 			// home page before the login), that no map places: it changed.
 			return nil, exitcode.With(exitcode.Drift, &UnknownPageError{Seen: seen})
 		}
-		r.emit(Event{Type: EvHuman, Human: "navigate",
+		r.ask(Event{Human: steps.Navigate,
 			Message:   fmt.Sprintf("This page (%s: %s) is not one autofill knows. Go to 我的申请 or an application step; autofill keeps watching. If it is the portal's own page, it changed: run `autofill probe`.", url, seen),
 			MessageZH: "当前页面无法识别，请转到“我的申请”或申请步骤页面，本工具会继续等待。"})
-		err = r.waitHuman(ctx, "navigate", check)
+		err = r.waitHuman(ctx, steps.Navigate, check)
 		if err == nil {
-			r.emit(Event{Type: EvHumanDone, Human: "navigate"})
+			err = r.humanDone(ctx, steps.Navigate)
 		}
 	}
 	if err != nil {
@@ -357,9 +362,7 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 	}
 	if m.Human == pagemap.Payment {
 		r.res.Submitted = true
-		r.res.Left = []string{
-			"This application was already submitted: pay 360 元 on the 在线支付 page yourself (微信支付 or 支付宝), or review it on 我的申请.",
-		}
+		r.res.Left = steps.Submitted("")
 		return errSubmitted
 	}
 	if err := r.extrasLeft(); err != nil {
@@ -375,12 +378,7 @@ func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
 		r.res.Verified = n
 		r.emit(Event{Type: EvInfo, Message: fmt.Sprintf("verified on 确认提交: the portal's own summary equals the profile (%d values)", n)})
 	}
-	r.res.Left = []string{
-		"Review every value on 确认提交 (and the report in " + r.opts.RunDir + ").",
-		"Tick the pledge (本人承诺…) yourself.",
-		"Click 提交 yourself.",
-		"Pay 360 元 on the 在线支付 page (微信支付 or 支付宝).",
-	}
+	r.res.Left = steps.Ready(r.opts.RunDir)
 	r.state.LastURL = location(ctx)
 	r.state.Ready = true
 	if err := r.state.save(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // DriftError says the portal no longer matches a page map: a control is gone
@@ -12,14 +13,10 @@ import (
 type DriftError struct {
 	Page, Key, Label string
 	Detail           string
-	Proposal         string
 }
 
 func (e *DriftError) Error() string {
 	s := fmt.Sprintf("page %s, field %s (%s): %s", e.Page, e.Label, e.Key, e.Detail)
-	if e.Proposal != "" {
-		s += fmt.Sprintf("; a selector that would work: %s", e.Proposal)
-	}
 	return s + "; the portal may have changed: run `autofill check`, re-record the page (`autofill record`) and update selectors/" + e.Page + ".yaml"
 }
 
@@ -127,8 +124,9 @@ func (e *ForbiddenClick) Error() string {
 
 // ParkedError says a person is needed and did not act in time.
 type ParkedError struct {
-	Step, Page string
-	Waited     string
+	Step   steps.Step
+	Page   string
+	Waited string
 }
 
 func (e *ParkedError) Error() string {

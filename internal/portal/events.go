@@ -3,6 +3,8 @@ package portal
 import (
 	"sync"
 	"time"
+
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // EventType names what happened. Progress displays, logs, the run report
@@ -17,6 +19,7 @@ const (
 	EvPageDone    EventType = "page_done"     // a page is complete (with its screenshot)
 	EvHuman       EventType = "human_started" // a person must act
 	EvHumanRemind EventType = "human_reminder"
+	EvHumanStage  EventType = "human_stage" // a step moved on while the person is still at it (Event.Stage says where)
 	EvHumanDone   EventType = "human_finished"
 	EvInfo        EventType = "info"
 	EvWarning     EventType = "warning"
@@ -39,17 +42,26 @@ const (
 // asked for and what the page showed; sinks that print or store them must
 // mask personal data (profile.Redactor).
 type FieldReport struct {
-	Key      string      `json:"key"`
-	Label    string      `json:"label"`
-	Kind     string      `json:"kind"`
-	Value    string      `json:"value,omitempty"`
-	Found    string      `json:"found,omitempty"`
-	Status   FieldStatus `json:"status"`
-	Healed   string      `json:"healed,omitempty"`   // how the control was found when its selector failed
-	Proposal string      `json:"proposal,omitempty"` // a selector that would have worked
-	Note     string      `json:"note,omitempty"`
-	Error    string      `json:"error,omitempty"`
+	Key    string      `json:"key"`
+	Label  string      `json:"label"`
+	Kind   string      `json:"kind"`
+	Value  string      `json:"value,omitempty"`
+	Found  string      `json:"found,omitempty"`
+	Status FieldStatus `json:"status"`
+	Healed string      `json:"healed,omitempty"` // how the control was found when its selector failed
+	Skip   SkipReason  `json:"skip,omitempty"`   // why a Skipped field was
+	Note   string      `json:"note,omitempty"`
+	Error  string      `json:"error,omitempty"`
 }
+
+// SkipReason says why a field was skipped, for displays that tell the
+// reasons apart (Note says it in words).
+type SkipReason string
+
+// Skip reasons.
+const (
+	SkipCondition SkipReason = "condition" // its when: condition is false, so the page does not show it
+)
 
 // Event is one thing that happened in a run.
 type Event struct {
@@ -58,10 +70,10 @@ type Event struct {
 	Page       string       `json:"page,omitempty"`
 	Title      string       `json:"title,omitempty"`
 	Field      *FieldReport `json:"field,omitempty"`
-	Human      string       `json:"human,omitempty"` // the human step: captcha, face_and_code, …
+	Human      steps.Step   `json:"human,omitempty"` // the human step: captcha, face_and_code, …
+	Stage      steps.Stage  `json:"stage,omitempty"` // where the human step stands (on every human_* event)
 	Message    string       `json:"message,omitempty"`
 	MessageZH  string       `json:"message_zh,omitempty"`
-	Hint       string       `json:"hint,omitempty"`
 	File       string       `json:"file,omitempty"` // a file the person needs (QR code) or a screenshot
 	Screenshot string       `json:"screenshot,omitempty"`
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
@@ -30,7 +31,7 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 	for i, h := range headers {
 		cols[normText(h)] = i
 	}
-	for _, c := range t.Columns {
+	for _, c := range t.Headers() {
 		if _, ok := cols[normText(c)]; !ok {
 			return drift(&DriftError{Page: m.Page, Key: f.Key, Label: c,
 				Detail: fmt.Sprintf("the table has no column %q; its columns are %v", c, headers)})
@@ -53,7 +54,7 @@ reconcile:
 		for i := range r.vals.p.StudyHistory {
 			s := &r.vals.p.StudyHistory[i]
 			rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: f.Label, Kind: string(f.Kind), Value: rowText(s, level), Status: Already}
-			if j := findRow(rows, used, cols, t.Columns, s, level); j >= 0 {
+			if j := findRow(rows, used, cols, t, s); j >= 0 {
 				used[j] = true
 				rep.Found = strings.Join(rows[j], " | ")
 				if r.addedRows[i] {
@@ -70,7 +71,7 @@ reconcile:
 			}
 			for j, row := range rows {
 				if !used[j] && !r.degreeRow(row) {
-					text := rowCells(row, len(t.Columns)-1)
+					text := rowCells(row, len(t.DataColumns()))
 					r.extra(m, f.Label, text)
 					if r.opts.Prune && pruned < len(rows) {
 						// One at a time: the table changes, so read it again.
@@ -138,37 +139,33 @@ func rowText(s *profile.Study, level pagemap.Field) string {
 	return fmt.Sprintf("%s–%s %s %s %s %s", s.From, s.To, s.Country, s.School, s.Major, lv)
 }
 
-// findRow returns the first unused row showing entry s: its period holds
-// both months, and country, school, major and level read the same.
-func findRow(rows [][]string, used []bool, cols map[string]int, columns []string, s *profile.Study, level pagemap.Field) int {
-	lv := s.Level
-	if w, err := wantFor(level, s.Level); err == nil {
-		lv = w.text
+// findRow returns the first unused row showing entry s: each of the map's
+// data columns reads the row's value of its key, and a column of several
+// keys (the period) shows each of them.
+func findRow(rows [][]string, used []bool, cols map[string]int, t *pagemap.TableSpec, s *profile.Study) int {
+	data := t.DataColumns()
+	want := make([][]string, len(data))
+	for k, c := range data {
+		for _, key := range c.AllKeys() {
+			want[k] = append(want[k], studyText(t, s, key))
+		}
 	}
-	// columns: 起止时间, 国家/地区, 学校名称, 专业, 学历/学位 (map order)
-	want := []string{"", s.Country, s.School, s.Major, lv}
 	for j, row := range rows {
 		if used[j] {
 			continue
 		}
-		cell := func(k int) string {
-			if k >= len(columns) {
-				return ""
-			}
-			i := cols[normText(columns[k])]
-			if i < len(row) {
-				return row[i]
-			}
-			return ""
-		}
-		period := cell(0)
-		if !strings.Contains(period, s.From.String()) || !strings.Contains(period, s.To.String()) {
-			continue
-		}
 		ok := true
-		for k := 1; k < len(want) && k < len(columns); k++ {
-			if normText(cell(k)) != normText(want[k]) {
-				ok = false
+		for k, c := range data {
+			cell := ""
+			if i, found := cols[normText(c.Header)]; found && i < len(row) {
+				cell = row[i]
+			}
+			if len(want[k]) == 1 {
+				ok = ok && normText(cell) == normText(want[k][0])
+				continue
+			}
+			for _, w := range want[k] {
+				ok = ok && strings.Contains(cell, w)
 			}
 		}
 		if ok {
@@ -176,6 +173,16 @@ func findRow(rows [][]string, used []bool, cols map[string]int, columns []string
 		}
 	}
 	return -1
+}
+
+// studyText is how a table shows key of row s: the dialog's option text
+// for the value (学历/学位), else the value as the profile writes it.
+func studyText(t *pagemap.TableSpec, s *profile.Study, key string) string {
+	v, _ := lookup(reflect.ValueOf(s).Elem(), strings.TrimPrefix(key, "study."))
+	if w, err := wantFor(dialogField(t, key), v); err == nil {
+		return w.text
+	}
+	return fmt.Sprint(v)
 }
 
 // addRow opens the 新增 dialog, fills it, confirms, and waits for it to

@@ -12,15 +12,33 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // humanPoll is how often a page is checked while a person acts: often
 // enough to feel instant, rare enough to cost nothing.
 const humanPoll = 250 * time.Millisecond
 
+// ask tells the person what to do: e starts human step e.Human.
+func (r *runner) ask(e Event) {
+	e.Type, e.Stage = EvHuman, steps.Started
+	r.emit(e)
+}
+
+// humanDone says the person's part of step is over, then asks
+// Options.BeforeResume whether the engine may go on (a batch waits there
+// for a free slot).
+func (r *runner) humanDone(ctx context.Context, step steps.Step) error {
+	r.emit(Event{Type: EvHumanDone, Human: step, Stage: steps.Done})
+	if r.opts.BeforeResume == nil {
+		return nil
+	}
+	return r.opts.BeforeResume(ctx, step)
+}
+
 // waitHuman waits for a person: until cond holds, bounded by Options.Wait,
 // with a reminder every Options.Remind. Time out means parked (exit 4).
-func (r *runner) waitHuman(ctx context.Context, step string, cond func() (bool, error)) error {
+func (r *runner) waitHuman(ctx context.Context, step steps.Step, cond func() (bool, error)) error {
 	start := time.Now()
 	deadline := start.Add(r.opts.Wait)
 	tick := time.NewTicker(humanPoll)
@@ -43,9 +61,10 @@ func (r *runner) waitHuman(ctx context.Context, step string, cond func() (bool, 
 			return ctx.Err()
 		case <-remind.C:
 			left := time.Until(deadline).Round(time.Second)
-			r.emit(Event{Type: EvHumanRemind, Human: step,
-				Message:   fmt.Sprintf("Still waiting for you (%s); %s left before autofill stops and keeps the draft.", step, left),
-				MessageZH: fmt.Sprintf("仍在等待您完成操作（%s），%s 后本工具将暂停，草稿会保留。", step, left)})
+			name := step.Name()
+			r.emit(Event{Type: EvHumanRemind, Human: step, Stage: steps.Waiting,
+				Message:   fmt.Sprintf("Still waiting for you (%s); %s left before autofill stops and keeps the draft.", name.EN, left),
+				MessageZH: fmt.Sprintf("仍在等待您完成操作（%s），%s 后本工具将暂停，草稿会保留。", name.ZH, left)})
 		case <-tick.C:
 		}
 	}
@@ -64,12 +83,12 @@ func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
 // is the person's; without one the tool clicks 登录 itself.
 func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 	for _, f := range m.Fields {
-		switch f.Key {
-		case "account.username":
+		switch f.Role {
+		case pagemap.LoginUsername:
 			if _, err := r.fillField(ctx, m, f, ""); err != nil {
 				return err
 			}
-		case "account.password":
+		case pagemap.LoginPassword:
 			if !r.passTried && r.opts.Password != nil {
 				r.passTried = true
 				pw, err := r.opts.Password(ctx)
@@ -86,26 +105,25 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 			}
 		}
 	}
-	// Every human.* control on the page (a captcha to type, a slider to
-	// drag) is the person's; the maps say which ones may show.
-	var steps []string
-	for _, f := range m.Fields {
-		if strings.HasPrefix(f.Key, "human.") && r.present(ctx, m, f) {
-			steps = append(steps, f.Label)
+	// Every captcha control on the page (one to type, a slider to drag)
+	// is the person's; the maps say which ones may show.
+	var controls []string
+	for _, f := range m.WithRole(pagemap.CaptchaRole) {
+		if r.present(ctx, m, f) {
+			controls = append(controls, f.Label)
 		}
 	}
-	if len(steps) > 0 || r.password == "" {
-		what := strings.Join(steps, "、")
-		msg, zh := "Complete "+what+" in the browser and click 登录.", "请在浏览器中完成“"+what+"”并点击“登录”。"
+	if len(controls) > 0 || r.password == "" {
+		what, btn := strings.Join(controls, "、"), m.ButtonText("login", "登录") // the page's own word for it
+		msg, zh := "Complete "+what+" in the browser and click "+btn+".", "请在浏览器中完成“"+what+"”并点击“"+btn+"”。"
 		if r.password == "" {
-			msg, zh = "Type your password in the browser, complete any captcha or slider, then click 登录.", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“登录”。"
+			msg, zh = "Type your password in the browser, complete any captcha or slider, then click "+btn+".", "请在浏览器中输入密码，完成验证码或滑块验证，然后点击“"+btn+"”。"
 		}
-		r.emit(Event{Type: EvHuman, Human: string(pagemap.Captcha), Message: msg, MessageZH: zh})
-		if err := r.waitHuman(ctx, "captcha", r.left(ctx, m.Page)); err != nil {
+		r.ask(Event{Human: steps.Captcha, Message: msg, MessageZH: zh})
+		if err := r.waitHuman(ctx, steps.Captcha, r.left(ctx, m.Page)); err != nil {
 			return err
 		}
-		r.emit(Event{Type: EvHumanDone, Human: string(pagemap.Captcha)})
-		return nil
+		return r.humanDone(ctx, steps.Captcha)
 	}
 	login, ok := m.Action("login")
 	if !ok {
@@ -120,15 +138,15 @@ func (r *runner) humanStep(ctx context.Context, h pagemap.HumanStep) error {
 	if n, err := call[int](ctx, "visibleCount", h.CSS); err != nil || n <= 0 {
 		return err
 	}
-	r.emit(Event{Type: EvHuman, Human: h.Name, Message: h.Message, MessageZH: h.MessageZH})
-	if err := r.waitHuman(ctx, h.Name, func() (bool, error) {
+	step := steps.Step(h.Name)
+	r.ask(Event{Human: step, Message: h.Message, MessageZH: h.MessageZH})
+	if err := r.waitHuman(ctx, step, func() (bool, error) {
 		n, err := call[int](ctx, "visibleCount", h.CSS)
 		return n == 0, err
 	}); err != nil {
 		return err
 	}
-	r.emit(Event{Type: EvHumanDone, Human: h.Name})
-	return nil
+	return r.humanDone(ctx, step)
 }
 
 // agreement accepts the service agreement only with the profile's consent.
@@ -140,14 +158,14 @@ func (r *runner) agreement(ctx context.Context, m *pagemap.Map) error {
 		}
 		return r.submitAndLeave(ctx, m, accept, accept.Text)
 	}
-	r.emit(Event{Type: EvHuman, Human: string(pagemap.Consent),
-		Message:   "Read the service agreement in the browser and click 我接受以上协议，继续申请 if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
-		MessageZH: "请阅读服务协议，如同意请点击“我接受以上协议，继续申请”。"})
-	if err := r.waitHuman(ctx, "consent", r.left(ctx, m.Page)); err != nil {
+	btn := m.ButtonText("accept", "我接受以上协议，继续申请") // the page's own word for it
+	r.ask(Event{Human: steps.Consent,
+		Message:   "Read the service agreement in the browser and click " + btn + " if you agree. (Set consent.service_agreement: true in your profile to let autofill click it.)",
+		MessageZH: "请阅读服务协议，如同意请点击“" + btn + "”。"})
+	if err := r.waitHuman(ctx, steps.Consent, r.left(ctx, m.Page)); err != nil {
 		return err
 	}
-	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.Consent)})
-	return nil
+	return r.humanDone(ctx, steps.Consent)
 }
 
 var codeRE = regexp.MustCompile(`^\d{8}$`)
@@ -156,14 +174,10 @@ var codeRE = regexp.MustCompile(`^\d{8}$`)
 // digits.
 func IsCode(s string) bool { return codeRE.MatchString(s) }
 
-// statusPrefix starts the event that carries the verify page's status.
-const statusPrefix = "verification: "
-
-// AsksForCode reports whether e is the verify page's status once the face
-// scan is done: it asks for the 移民局12367 authorization code (授权码).
-func AsksForCode(e Event) bool {
-	st, ok := strings.CutPrefix(e.Message, statusPrefix)
-	return e.Type == EvInfo && ok && (strings.Contains(st, "12367") || strings.Contains(st, "授权码"))
+// asksForCode reports whether the verify page's status line asks for the
+// 移民局12367 authorization code (授权码): the face scan is done.
+func asksForCode(status string) bool {
+	return strings.Contains(status, "12367") || strings.Contains(status, "授权码")
 }
 
 // verify hands 实人认证 to the person: the QR code is saved for them (an
@@ -176,20 +190,22 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		r.emit(Event{Type: EvWarning, Message: "could not save the QR code: " + err.Error() + "; scan it in the browser window"})
 		qr = ""
 	}
+	step := steps.FaceAndCode
 	if skip := r.skipOffered(ctx, v); skip != "" && r.vals.p.Applicant.Verification == "no_records" {
 		// The person's choice, and only theirs: the tool never clicks it.
-		r.emit(Event{Type: EvHuman, Human: "no_records",
+		step = steps.NoRecords
+		r.ask(Event{Human: step,
 			Message: "Your profile says verification: no_records. Click «" + skip + "» in the browser yourself (autofill never clicks it); " +
 				"the materials page will then ask for 出入境记录 (degrees[].materials.entry_exit).",
 			MessageZH: "您的资料选择了不进行实人认证（no_records）：请您在浏览器中亲自点击“" + skip + "”（本工具不会代为点击），之后需在“上传材料”页上传出入境记录。"})
 	} else if guide := r.guide(ctx, v); guide != "" {
 		// The page says which app scans its QR code (forms differ): quote it.
-		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+		r.ask(Event{Human: steps.FaceAndCode, File: qr,
 			Message: "1) Verify your face as the page says: «" + guide + "» (the QR code is in the browser, or " + qr + "). " +
 				"2) If the page then asks for the 8-digit 移民局12367 authorization code, type it here or in the page; otherwise follow the page to fetch your entry/exit records.",
 			MessageZH: "1）请按页面提示完成实人认证：“" + guide + "”；2）如页面要求输入移民局12367的8位授权码，可在此输入或在网页中填写，否则按页面提示获取出入境记录。"})
 	} else {
-		r.emit(Event{Type: EvHuman, Human: string(pagemap.FaceAndCode), File: qr,
+		r.ask(Event{Human: steps.FaceAndCode, File: qr,
 			Message: "1) Open the 微留服 app and scan the QR code (in the browser, or " + qr + ") to verify your face. " +
 				"2) Get the 8-digit authorization code from the 移民局12367 app or mini program, and type it here or in the page.",
 			MessageZH: "1）请用“微留服”APP扫描二维码完成实人认证；2）通过“移民局12367”APP或小程序获取8位授权码，在此输入或在网页中填写。"})
@@ -197,10 +213,15 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 	next, hasNext := m.Action("next")
 	var lastStatus string
 	var pending string
+	codeAsked := false
 	done := func() (bool, error) {
 		if st, _ := call[string](ctx, "text", v.Status); st != "" && st != lastStatus {
 			lastStatus = st
-			r.emit(Event{Type: EvInfo, Message: statusPrefix + st})
+			r.emit(Event{Type: EvInfo, Message: "verification: " + st})
+			if !codeAsked && asksForCode(st) {
+				codeAsked = true
+				r.emit(Event{Type: EvHumanStage, Human: step, Stage: steps.CodeAsked})
+			}
 		}
 		if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
 			return gone, err
@@ -228,11 +249,10 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		}
 		return false, nil
 	}
-	if err := r.waitHuman(ctx, "face_and_code", done); err != nil {
+	if err := r.waitHuman(ctx, step, done); err != nil {
 		return err
 	}
-	r.emit(Event{Type: EvHumanDone, Human: string(pagemap.FaceAndCode)})
-	return nil
+	return r.humanDone(ctx, step)
 }
 
 // skipOffered returns the text of the page's way out without records when it

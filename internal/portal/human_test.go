@@ -1,9 +1,13 @@
 package portal_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,6 +16,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // newLiveHarness is a simulator that behaves like the live portal at the
@@ -27,18 +32,41 @@ func TestVerifyTakesTheCodeFromTheTerminal(t *testing.T) {
 	p := example(t, nil)
 	codes := make(chan string, 1)
 	var qr string
+	var mu sync.Mutex
+	var stages []string // the face scan's stages, then "resume" when the engine asks to go on
 	res, _, err := h.run(p, func(o *portal.Options) {
 		o.Codes = codes
 		o.Sink = portal.SinkFunc(func(e portal.Event) {
-			if e.Type == portal.EvHuman && e.Human == "face_and_code" {
+			if e.Human != steps.FaceAndCode {
+				return
+			}
+			mu.Lock()
+			stages = append(stages, string(e.Stage))
+			mu.Unlock()
+			if e.Type == portal.EvHuman {
 				qr = e.File
 				h.sim.Hook("POST", "/__sim/verify?step=face&user="+p.Account.Username, nil, nil)
 				codes <- "12345678"
 			}
 		})
+		o.BeforeResume = func(_ context.Context, step steps.Step) error {
+			if step == steps.FaceAndCode {
+				mu.Lock()
+				stages = append(stages, "resume")
+				mu.Unlock()
+			}
+			return nil
+		}
 	})
 	mustReady(t, res, err)
 	h.assertAccepted(p)
+	// The batch learns each of these from a typed event, not from words.
+	mu.Lock()
+	got := strings.Join(slices.DeleteFunc(stages, func(s string) bool { return s == string(steps.Waiting) }), " ")
+	mu.Unlock()
+	if got != "started code_asked done resume" {
+		t.Errorf("face scan stages: %s, want started code_asked done resume", got)
+	}
 	if st, err := os.Stat(qr); err != nil || st.Size() == 0 || st.Mode().Perm() != 0o600 {
 		t.Errorf("QR code not saved privately: %v %v", st, err)
 	}

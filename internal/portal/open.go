@@ -9,7 +9,8 @@ import (
 	"github.com/cscse-tools/autofill/internal/profile"
 )
 
-// ListPage is the page id of 我的申请, where Open ends.
+// ListPage is the page id of 我的申请 in the built-in flow (aftercare
+// names it); Open stops on the list page of the loaded maps' flow.
 const ListPage = "applications"
 
 // Open logs the tab in exactly as Run does (the user name and password
@@ -40,7 +41,7 @@ func Open(ctx context.Context, o Options) error {
 		res:       &Result{RunDir: o.RunDir},
 		visits:    map[string]int{},
 		addedRows: map[int]bool{},
-		stopAt:    ListPage,
+		stopAt:    o.Maps.PageOf(pagemap.StepList), // 我的申请, by flow.yaml
 	}
 	for _, p := range o.Maps.Pages() {
 		r.never = append(r.never, o.Maps.Get(p).NeverClick...)

@@ -17,6 +17,7 @@ type rowWant struct {
 	Type, Institution, Degree string
 	Remembered                string   // the application id remembered for this degree, if any
 	Others                    []string // ids remembered for the account's other degrees: never theirs
+	Draft                     string   // the status of a row that can still be filled (the map's list.draft)
 }
 
 // rowAction is what to do on 我的申请.
@@ -45,7 +46,7 @@ func chooseRow(rows []appRow, w rowWant) rowChoice {
 	decide := func(i int, why string) rowChoice {
 		r := rows[i]
 		switch {
-		case r.Status != statusDraft:
+		case r.Status != w.Draft:
 			return rowChoice{rowSubmitted, i, fmt.Sprintf("application %s (%s) is %s", r.ID, why, r.Status)}
 		case r.Pay:
 			return rowChoice{rowPay, i, fmt.Sprintf("application %s (%s) was submitted and waits for payment", r.ID, why)}
@@ -72,7 +73,7 @@ func chooseRow(rows []appRow, w rowWant) rowChoice {
 			normText(r.Institution) != normText(w.Institution) || normText(r.Degree) != normText(w.Degree) {
 			continue
 		}
-		if r.Status == statusDraft {
+		if r.Status == w.Draft {
 			return decide(i, "same school and degree")
 		}
 		if submitted < 0 {
@@ -80,7 +81,7 @@ func chooseRow(rows []appRow, w rowWant) rowChoice {
 		}
 	}
 	for i, r := range rows {
-		if r.Status == statusDraft && !r.Pay && !other[normText(r.ID)] && sameType(r) &&
+		if r.Status == w.Draft && !r.Pay && !other[normText(r.ID)] && sameType(r) &&
 			blankCell(r.Institution) && blankCell(r.Degree) {
 			return decide(i, "a blank draft")
 		}

@@ -4,7 +4,7 @@ import "testing"
 
 func TestChooseRowContinuesOnlyThisDegreesDraft(t *testing.T) {
 	const typ = "国(境)外学历学位认证"
-	want := rowWant{Type: typ, Institution: "University of Leeds", Degree: "Master of Science"}
+	want := rowWant{Type: typ, Institution: "University of Leeds", Degree: "Master of Science", Draft: "未提交"}
 	mine := appRow{ID: "A2", Type: typ, Institution: "University of Leeds", Degree: "Master of Science", Status: "未提交"}
 	other := appRow{ID: "A1", Type: typ, Institution: "University of Oxford", Degree: "Bachelor of Arts", Status: "未提交"}
 	blank := func(id, cell string) appRow {

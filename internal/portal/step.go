@@ -192,13 +192,13 @@ func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind)}
 	report := func(st FieldStatus) {
 		rep.Status = st
-		if f.Key == "account.password" {
+		if f.Secret {
 			rep.Value, rep.Found = "••••••", "••••••"
 		}
 		r.emit(Event{Type: EvField, Field: &rep})
 	}
 	if !pagemap.Truthy(f.When, r.vals.get) {
-		rep.Note = "not shown: " + f.When + " is false"
+		rep.Note, rep.Skip = "not shown: "+f.When+" is false", SkipCondition
 		report(Skipped)
 		return rep, nil
 	}
@@ -312,7 +312,7 @@ func choice(k pagemap.Kind) bool {
 
 // remember notes a page field (not a dialog's) as verified, for the sweep.
 func (r *runner) remember(m *pagemap.Map, f pagemap.Field, id, want, scope string) {
-	if scope == "" && f.Kind != pagemap.Readonly && f.Key != "account.password" {
+	if scope == "" && f.Kind != pagemap.Readonly && !f.Secret {
 		r.verified.add(verifiedField{page: m.Page, f: f, id: id, want: want})
 	}
 }

@@ -169,8 +169,9 @@ func (r *runner) summaryHistory(ctx context.Context, m *pagemap.Map, h *pagemap.
 	for i, c := range headers {
 		cols[normText(c)] = i
 	}
-	for _, c := range t.Columns[:min(5, len(t.Columns))] {
-		if _, ok := cols[normText(c)]; !ok {
+	for _, dc := range t.DataColumns() {
+		if _, ok := cols[normText(dc.Header)]; !ok {
+			c := dc.Header
 			return 0, nil, drift(&DriftError{Page: m.Page, Key: "summary.history", Label: c,
 				Detail: fmt.Sprintf("the summary's study-history table has no column %q; its columns are %v", c, headers)})
 		}
@@ -186,7 +187,7 @@ func (r *runner) summaryHistory(ctx context.Context, m *pagemap.Map, h *pagemap.
 	for i := range r.vals.p.StudyHistory {
 		s := &r.vals.p.StudyHistory[i]
 		rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: tf.Label, Kind: string(tf.Kind), Value: rowText(s, level), Status: Already, Note: "verified on 确认提交"}
-		if j := findRow(rows, used, cols, t.Columns, s, level); j >= 0 {
+		if j := findRow(rows, used, cols, t, s); j >= 0 {
 			used[j] = true
 			rep.Found = strings.Join(rows[j], " | ")
 			equal++

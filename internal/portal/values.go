@@ -1,9 +1,7 @@
 package portal
 
 import (
-	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/page"
@@ -79,46 +77,14 @@ type want struct {
 	empty bool     // nothing to enter
 }
 
-// wantFor maps a profile value to the field's visible text via its options.
+// wantFor maps a profile value to the field's visible text by the map's
+// one rule (pagemap.Field.OptionText); a list is a cascader path or files.
 func wantFor(f pagemap.Field, v any) (want, error) {
-	switch x := v.(type) {
-	case nil:
-		return want{empty: true}, nil
-	case []string:
+	if x, ok := v.([]string); ok {
 		return want{list: x, empty: len(x) == 0, text: strings.Join(x, " / ")}, nil
-	case bool:
-		return mapOption(f, fmt.Sprint(x))
-	case string:
-		if x == "" {
-			return want{empty: true}, nil
-		}
-		return mapOption(f, x)
-	case fmt.Stringer:
-		s := x.String()
-		return want{text: s, empty: s == ""}, nil
 	}
-	return want{}, fmt.Errorf("profile key %s: cannot enter a %T", f.Key, v)
-}
-
-func mapOption(f pagemap.Field, s string) (want, error) {
-	if len(f.Options) == 0 {
-		return want{text: s}, nil
-	}
-	if t, ok := f.Options[s]; ok {
-		return want{text: t}, nil
-	}
-	// The profile may already hold the visible text (e.g. 男).
-	for _, t := range f.Options {
-		if t == s {
-			return want{text: t}, nil
-		}
-	}
-	keys := make([]string, 0, len(f.Options))
-	for k := range f.Options {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return want{}, fmt.Errorf("profile %s is %q; the page offers only %s", f.Key, s, strings.Join(keys, ", "))
+	text, empty, err := f.OptionText(v)
+	return want{text: text, empty: empty}, err
 }
 
 // same compares what was wanted with what the page shows, after the

@@ -172,7 +172,7 @@ func assertAcceptedOf(t *testing.T, h *harness, p *profile.Profile, d *profile.D
 
 func humanAsked(rec *portal.Recorder, step string) bool {
 	for _, e := range rec.Events() {
-		if e.Type == portal.EvHuman && e.Human == step {
+		if e.Type == portal.EvHuman && string(e.Human) == step {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package portalsim
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -42,6 +43,12 @@ type Drift struct {
 	// SelectAsRadio turns the el-select inside the form item with this
 	// class (fi-level) into a radio group with the same options.
 	SelectAsRadio string
+	// Retext replaces exact texts of every rendered page, after the other
+	// knobs (`label="手机号码"` → `label="手机号"`, `>下一步<` → `>下一页<`):
+	// a label or a button the portal renamed, which page maps do not know
+	// yet, for `autofill probe` tests. Longer keys are replaced first so one
+	// never eats another.
+	Retext map[string]string
 }
 
 func (d *Drift) on() bool {
@@ -134,4 +141,25 @@ func (d *Drift) saved(f *degreeForm) {
 	case "major_foreign":
 		f.MajorForeign = strings.ToUpper(f.MajorForeign)
 	}
+}
+
+// retext applies Retext to a rendered page.
+func (d *Drift) retext(b []byte) []byte {
+	if d == nil || len(d.Retext) == 0 {
+		return b
+	}
+	keys := make([]string, 0, len(d.Retext))
+	for k := range d.Retext {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j]) // longest first
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		b = bytes.ReplaceAll(b, []byte(k), []byte(d.Retext[k]))
+	}
+	return b
 }

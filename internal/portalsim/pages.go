@@ -122,7 +122,7 @@ func (s *Server) render(w http.ResponseWriter, v view) {
 	if s.pages.rename {
 		out = renameClasses(out)
 	}
-	out = retext(out, s.o.Retext)
+	out = s.o.Drift.retext(out)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(out)

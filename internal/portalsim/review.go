@@ -22,7 +22,7 @@ type reviewDraft struct {
 const reviewMaxFiles = 50
 
 func reviewSlot() materials.Slot {
-	s, _ := materials.SlotByKey("other")
+	s, _ := slotByKey("other")
 	s.Label, s.MaxFiles = "复核材料", reviewMaxFiles
 	return s
 }

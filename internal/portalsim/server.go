@@ -35,10 +35,6 @@ type Options struct {
 	// DuplicateLabel, when set, adds to the degree page a second, unrelated
 	// form item with exactly this label, so a label lookup is ambiguous.
 	DuplicateLabel string
-	// Retext replaces exact texts of every rendered page (`label="手机号码"`
-	// → `label="手机号"`, `>下一步<` → `>下一页<`): a portal that renamed a
-	// label or a button, for `autofill probe` tests (probe_knobs.go).
-	Retext map[string]string
 	// Variant is the form of the portal shown (variant.go); the zero value
 	// is the classic reconstruction.
 	Variant Variant

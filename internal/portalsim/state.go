@@ -2,8 +2,6 @@ package portalsim
 
 import (
 	"sort"
-
-	"github.com/cscse-tools/autofill/internal/materials"
 )
 
 // State is what the server holds for one user, in portal terms: labels as
@@ -60,7 +58,7 @@ func (s *Server) state(acc *account) State {
 		for _, r := range a.historyRows() {
 			as.Accepted.StudyHistory = append(as.Accepted.StudyHistory, kvMap(r.view()))
 		}
-		for _, slot := range materials.Slots {
+		for _, slot := range slots {
 			for _, f := range a.files[slot.Key] {
 				if as.Accepted.Materials == nil {
 					as.Accepted.Materials = map[string][]string{}

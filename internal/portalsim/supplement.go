@@ -32,7 +32,7 @@ func (s *Server) supplementPage(w http.ResponseWriter, r *http.Request, sess *se
 		if f == nil { // already replaced: find it by the recorded position
 			key, f = a.replacedFile(i)
 		}
-		slot, _ := materials.SlotByKey(key)
+		slot, _ := slotByKey(key)
 		accept := ".jpg,.jpeg,image/jpeg"
 		if slot.Type == materials.PDF {
 			accept = ".pdf,application/pdf"
@@ -124,7 +124,7 @@ func (s *Server) openRequest(r *http.Request, sess *session, kind string) (*appl
 
 // otherSlot is the rule for added files: like 其他材料, JPG ≤ 1 MB.
 func otherSlot() materials.Slot {
-	s, _ := materials.SlotByKey("other")
+	s, _ := slotByKey("other")
 	s.Label = "补充材料"
 	return s
 }
@@ -163,7 +163,7 @@ func (s *Server) apiSupplementReplace(r *http.Request, sess *session) (any, erro
 	if old == nil || !a.named(old) {
 		return nil, httpErr(http.StatusUnprocessableEntity, "该文件不在本次需重新上传的材料之列")
 	}
-	slot, _ := materials.SlotByKey(key)
+	slot, _ := slotByKey(key)
 	name, data, err := receiveFile(r, slot)
 	if err != nil {
 		return nil, err

@@ -20,7 +20,7 @@ type upload struct {
 	data []byte
 }
 
-// slotView is a materials.Slots entry as the materials page needs it.
+// slotView is a slots entry as the materials page needs it.
 type slotView struct {
 	Key      string `json:"key"`
 	Label    string `json:"label"`
@@ -40,7 +40,7 @@ type slotView struct {
 
 func slotViews() []slotView {
 	var out []slotView
-	for _, s := range materials.Slots {
+	for _, s := range slots {
 		v := slotView{Key: s.Key, Label: s.Label, Class: "fi-m-" + s.Key, Required: s.Required,
 			Type: string(s.Type), MaxBytes: s.MaxBytes, MaxFiles: s.MaxFiles, Multi: s.Multi}
 		kind := "JPG 图片"
@@ -71,7 +71,7 @@ func typeZh(head []byte) string {
 }
 
 func (s *Server) apiUpload(r *http.Request, sess *session) (any, error) {
-	slot, ok := materials.SlotByKey(r.PathValue("key"))
+	slot, ok := slotByKey(r.PathValue("key"))
 	if !ok {
 		return nil, httpErr(http.StatusNotFound, "材料类别 "+r.PathValue("key")+" 不存在")
 	}
@@ -149,7 +149,7 @@ func (s *Server) apiSaveMaterialsStep(r *http.Request, sess *session) (any, erro
 // filesView lists the uploaded files per slot key for the page.
 func (a *application) filesView() map[string][]*upload {
 	out := map[string][]*upload{}
-	for _, slot := range materials.Slots {
+	for _, slot := range slots {
 		out[slot.Key] = append([]*upload{}, a.files[slot.Key]...)
 	}
 	return out

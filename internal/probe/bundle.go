@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/atomicfile"
-	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/dryrun"
 )
 
 // Bundle is what a person sends the maintainers after a probe.
@@ -61,21 +61,7 @@ func BestVariant(recordings string, visits []Visit) (string, []string) {
 			seen = append(seen, fmt.Sprintf("%s=%v (%s)", t.knob, on, t.page))
 		}
 	}
-	best, bestScore := "", -1
-	for _, name := range portalsim.PresetNames() {
-		v := portalsim.Presets[name]
-		score := 0
-		for knob, on := range knobs {
-			with, _ := portalsim.ParseVariant(name + "," + knob)
-			if (with == v) == on { // the preset has the knob already
-				score++
-			}
-		}
-		if score > bestScore {
-			best, bestScore = name, score
-		}
-	}
-	return best, seen
+	return dryrun.BestPreset(knobs), seen
 }
 
 // Write packs the bundle into a zip at path: recordings/, drift.json (the

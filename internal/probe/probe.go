@@ -84,7 +84,7 @@ func settled(props []Proposal, decs []Decision, again *pagecheck.Report) ([]Prop
 // Apply returns maps with the proposals applied
 // in memory: what the next run would load.
 func Apply(maps *pagemap.Set, props []Proposal) (*pagemap.Set, error) {
-	out := &pagemap.Set{Maps: map[string]*pagemap.Map{}, Order: maps.Order}
+	out := &pagemap.Set{Maps: map[string]*pagemap.Map{}, Order: maps.Order, Flow: maps.Flow}
 	for k, v := range maps.Maps {
 		out.Maps[k] = v
 	}

@@ -37,7 +37,7 @@ import (
 // phone field relabelled (its placeholder still names it) and 下一步 reads
 // 下一页.
 var changed = portalsim.Options{Demo: true, RenameClasses: true,
-	Retext: map[string]string{`label="手机号码"`: `label="手机号"`, `>下一步<`: `>下一页<`}}
+	Drift: &portalsim.Drift{Retext: map[string]string{`label="手机号码"`: `label="手机号"`, `>下一步<`: `>下一页<`}}}
 
 // The cycle a first applicant goes through: probe on a changed portal
 // writes overrides without touching the draft, and the next run with them
@@ -165,7 +165,7 @@ func TestProbeThenRun(t *testing.T) {
 	// A page the maps cannot place stops the run at once with what it
 	// shows and the advice to probe, instead of waiting for the person.
 	t.Run("unknown page", func(t *testing.T) {
-		sim := simtest.Start(t, portalsim.Options{Demo: true, Retext: map[string]string{"page page-apply-type": "page page-kind"}})
+		sim := simtest.Start(t, portalsim.Options{Demo: true, Drift: &portalsim.Drift{Retext: map[string]string{"page page-apply-type": "page page-kind"}}})
 		p := loadProfile(t)
 		_, pw, err := dryrun.Register(sim.Server, p, maps)
 		if err != nil {

@@ -115,7 +115,7 @@ func Propose(maps *pagemap.Set, rep *pagecheck.Report, visits []Visit) ([]Propos
 // detectProposal proposes the page's own heading as its detect text when
 // the page shows exactly one heading that is not the step bar's.
 func detectProposal(m *pagemap.Map, q pagecheck.Problem, visits []Visit) (Proposal, bool) {
-	if m == nil || m.Detect.Text == "" || !strings.Contains(q.Message, "does not recognise its own page") {
+	if m == nil || m.Detect.Text == "" || !q.Unrecognised {
 		return Proposal{}, false
 	}
 	hs := headingsOf(visits, q.Page)

@@ -88,7 +88,7 @@ func fieldState(f Field) state {
 		}
 		return state{"ok", "already correct (verified)", "页面原已正确（已核对）"}
 	case portal.Skipped:
-		if strings.HasPrefix(f.Note, "not shown") {
+		if f.Skip == portal.SkipCondition {
 			return state{"skip", "skipped by condition", "按条件跳过"}
 		}
 		return state{"skip", "nothing to enter", "无需填写"}

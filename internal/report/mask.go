@@ -15,7 +15,6 @@ import (
 func MaskEvent(red *profile.Redactor, e portal.Event) portal.Event {
 	e.Message = red.String(e.Message)
 	e.MessageZH = red.String(e.MessageZH)
-	e.Hint = red.String(e.Hint)
 	e.File = red.String(e.File)
 	e.Title = red.String(e.Title)
 	if e.Field != nil {
@@ -54,6 +53,5 @@ func MaskField(red *profile.Redactor, f portal.FieldReport) portal.FieldReport {
 	f.Error = red.String(f.Error)
 	f.Note = red.String(f.Note)
 	f.Healed = red.String(f.Healed)
-	f.Proposal = red.String(f.Proposal)
 	return f
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/internal/steps"
 	"github.com/cscse-tools/autofill/internal/version"
 )
 
@@ -126,6 +127,10 @@ func (r *Recorder) Emit(e portal.Event) {
 		if h := r.openHuman(e.Human); h != nil {
 			h.Reminders++
 		}
+	case portal.EvHumanStage:
+		if h := r.openHuman(e.Human); h != nil && e.Stage == steps.CodeAsked {
+			h.CodeAsked = &t
+		}
 	case portal.EvHumanDone:
 		if h := r.openHuman(e.Human); h != nil {
 			h.Finished = &t
@@ -165,7 +170,7 @@ func (r *Recorder) page(id, title string) *Page {
 
 // openHuman returns the latest unfinished human step named step; "" means
 // any step.
-func (r *Recorder) openHuman(step string) *Human {
+func (r *Recorder) openHuman(step steps.Step) *Human {
 	for i := len(r.rep.Humans) - 1; i >= 0; i-- {
 		if h := &r.rep.Humans[i]; (step == "" || h.Step == step) && h.Finished == nil {
 			return h
@@ -218,12 +223,12 @@ func (r *Recorder) Finish(res *portal.Result, err error, interrupted bool) {
 	case err == nil && res != nil && res.Ready:
 		r.rep.Outcome = Ready
 		for _, l := range res.Left {
-			r.rep.Left = append(r.rep.Left, Translate(r.red.String(l)))
+			r.rep.Left = append(r.rep.Left, todoItem(r.red, l))
 		}
 	case err == nil && res != nil && res.Submitted:
 		r.rep.Outcome = Submitted
 		for _, l := range res.Left {
-			r.rep.Left = append(r.rep.Left, Translate(r.red.String(l)))
+			r.rep.Left = append(r.rep.Left, todoItem(r.red, l))
 		}
 	case interrupted:
 		r.rep.Outcome = Interrupted
@@ -232,7 +237,7 @@ func (r *Recorder) Finish(res *portal.Result, err error, interrupted bool) {
 		r.rep.Outcome = Waiting
 		if h := r.openHuman(""); h != nil {
 			n := HumanName(h.Step)
-			r.rep.Left = append(r.rep.Left, Item{"Your step: " + n.EN + ". " + h.Message, "您需要完成：" + n.ZH + "。" + h.MessageZH})
+			r.rep.Left = append(r.rep.Left, item("Your step: "+n.EN+". "+h.Message, "您需要完成："+n.ZH+"。"+h.MessageZH))
 		}
 		r.rep.Left = append(r.rep.Left, Advise(err))
 	default:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 // Files a run directory holds besides the engine's own.
@@ -86,10 +87,12 @@ type Degree struct {
 	Field string `json:"field,omitempty"`
 }
 
-// Item is one thing to do, in English and Chinese.
+// Item is one thing to do, in English and Chinese. The engine's to-dos
+// (steps.Todo) keep their id; advice has none.
 type Item struct {
-	EN string `json:"en"`
-	ZH string `json:"zh,omitempty"`
+	EN string       `json:"en"`
+	ZH string       `json:"zh,omitempty"`
+	ID steps.TodoID `json:"id,omitempty"`
 }
 
 // Page is one portal page as the run saw it.
@@ -97,7 +100,7 @@ type Page struct {
 	ID         string     `json:"id"`
 	Title      string     `json:"title"`
 	Status     PageStatus `json:"status"`
-	Human      string     `json:"human,omitempty"` // the page's human step, from its map
+	Human      steps.Step `json:"human,omitempty"` // the page's human step, from its map
 	Entered    *time.Time `json:"entered,omitempty"`
 	Done       *time.Time `json:"done,omitempty"`
 	Visits     int        `json:"visits,omitempty"`
@@ -112,12 +115,13 @@ type Field = portal.FieldReport
 
 // Human is one step a person had to do.
 type Human struct {
-	Step      string     `json:"step"`
+	Step      steps.Step `json:"step"`
 	Page      string     `json:"page"`
 	Message   string     `json:"message"`
 	MessageZH string     `json:"message_zh,omitempty"`
 	File      string     `json:"file,omitempty"` // the QR code, relative to the run directory when inside it
 	Started   time.Time  `json:"started"`
+	CodeAsked *time.Time `json:"code_asked,omitempty"` // 实人认证: the face scan was done, the 12367 code asked for
 	Finished  *time.Time `json:"finished,omitempty"`
 	Reminders int        `json:"reminders,omitempty"`
 }
@@ -134,7 +138,8 @@ type Problem struct {
 
 // PageInfo names a page for the checklist before the run reaches it.
 type PageInfo struct {
-	ID, Title, Human string
+	ID, Title string
+	Human     steps.Step
 }
 
 // PagesOf lists the pages a run goes through, in flow order. 在线支付 is
@@ -147,7 +152,7 @@ func PagesOf(maps *pagemap.Set) []PageInfo {
 		if m == nil || m.Human == pagemap.Payment || slices.Contains(pagemap.AfterPages, id) {
 			continue
 		}
-		out = append(out, PageInfo{ID: id, Title: m.Title, Human: string(m.Human)})
+		out = append(out, PageInfo{ID: id, Title: m.Title, Human: m.Human})
 	}
 	return out
 }

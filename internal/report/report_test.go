@@ -17,6 +17,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 const (
@@ -73,6 +74,7 @@ func story(t *testing.T, rec func(dir string) *report.Recorder, end func(r *repo
 	r.Emit(portal.Event{Time: at(4), Type: portal.EvHuman, Page: "verify", Human: "face_and_code", File: filepath.Join(dir, "verify-qr.png"),
 		Message: "Open the 微留服 app and scan the QR code.", MessageZH: "请用“微留服”APP扫描二维码。"})
 	r.Emit(portal.Event{Time: at(64), Type: portal.EvHumanRemind, Page: "verify", Human: "face_and_code"})
+	r.Emit(portal.Event{Time: at(80), Type: portal.EvHumanStage, Page: "verify", Human: steps.FaceAndCode, Stage: steps.CodeAsked})
 	r.Emit(portal.Event{Time: at(95), Type: portal.EvHumanDone, Page: "verify", Human: "face_and_code"})
 	r.Emit(portal.Event{Time: at(96), Type: portal.EvPage, Page: "basic-info", Title: "基本信息"})
 	field(97, "basic-info", "applicant.id_number", "证件号码", portal.Already, rawID, func(f *portal.FieldReport) { f.Kind = "readonly" })
@@ -84,7 +86,9 @@ func story(t *testing.T, rec func(dir string) *report.Recorder, end func(r *repo
 	field(102, "degree", "degree.degree_name", "学位外文名称", portal.Filled, "Master of Science", func(f *portal.FieldReport) {
 		f.Healed = `selector "#old" found nothing; found by its label "学位外文名称"`
 	})
-	field(103, "degree", "degree.study_country", "就读地点", portal.Skipped, "", func(f *portal.FieldReport) { f.Note = "not shown: !degree.same_school is false" })
+	field(103, "degree", "degree.study_country", "就读地点", portal.Skipped, "", func(f *portal.FieldReport) {
+		f.Note, f.Skip = "not shown: !degree.same_school is false", portal.SkipCondition
+	})
 	r.Emit(portal.Event{Time: at(103), Type: portal.EvWarning, Page: "degree", Message: "degree: healed 学位外文名称"})
 	end(r)
 	return dir, r
@@ -120,7 +124,7 @@ func ready(r *report.Recorder) {
 	r.Emit(portal.Event{Type: portal.EvPage, Page: "confirm", Title: "确认提交"})
 	r.Emit(portal.Event{Type: portal.EvDone, Page: "confirm"})
 	r.Finish(&portal.Result{Ready: true, Page: "confirm", Healed: []string{"degree: 学位外文名称"},
-		Left: []string{"Review every value on 确认提交 (and the report in runs/x).", "Tick the pledge (本人承诺…) yourself.", "Click 提交 yourself.", "Pay 360 元 on the 在线支付 page (微信支付 or 支付宝)."}}, nil, false)
+		Left: steps.Ready("runs/x")}, nil, false)
 }
 
 func TestReadyReport(t *testing.T) {
@@ -144,7 +148,7 @@ func TestReadyReport(t *testing.T) {
 			t.Errorf("page %s: %s, want %s", p.ID, p.Status, want[p.ID])
 		}
 	}
-	if h := rep.Humans; len(h) != 1 || h[0].Finished == nil || h[0].Reminders != 1 || h[0].File != "verify-qr.png" {
+	if h := rep.Humans; len(h) != 1 || h[0].Finished == nil || h[0].CodeAsked == nil || h[0].Reminders != 1 || h[0].File != "verify-qr.png" {
 		t.Errorf("human steps: %+v", h)
 	}
 	if rep.ID != "1101**********0012" {

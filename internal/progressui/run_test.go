@@ -1,4 +1,4 @@
-package main
+package progressui
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
+	"github.com/cscse-tools/autofill/internal/steps"
 )
 
 const (
@@ -76,13 +77,16 @@ func testRedactor() *profile.Redactor {
 
 type shown struct {
 	out, err string
-	prog     *progress
+	prog     *Run
 }
 
-func play(t *testing.T, tty bool, o progressOptions) shown {
+func play(t *testing.T, tty bool, o RunOptions, size ...int) shown {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(tty)
+	if len(size) == 2 {
+		ios.SetSize(size[0], size[1])
+	}
 	if o.Pages == nil {
 		o.Pages = testPages
 	}
@@ -94,7 +98,7 @@ func play(t *testing.T, tty bool, o progressOptions) shown {
 	if o.Ticker == 0 {
 		o.Ticker = time.Hour // redraws come from events only: the output is the same every time
 	}
-	p := newProgress(ios, testRedactor(), o)
+	p := NewRun(ios, testRedactor(), o)
 	for _, e := range events() {
 		now = e.Time
 		p.Emit(e)
@@ -115,7 +119,7 @@ func noRaw(t *testing.T, where, s string) {
 // Without a terminal: one line per event, the human step in both languages
 // with the QR code, the wait and how to continue, and no bell.
 func TestProgressLines(t *testing.T) {
-	s := play(t, false, progressOptions{Again: "autofill --profile me.yaml --run-dir run"})
+	s := play(t, false, RunOptions{Again: "autofill --profile me.yaml --run-dir run"})
 	noRaw(t, "stderr", s.err)
 	if s.out != "" {
 		t.Errorf("stdout without --json: %q", s.out)
@@ -147,7 +151,7 @@ func mustAbs(p string) string {
 
 // --quiet: what the person must do and problems, nothing else.
 func TestProgressQuiet(t *testing.T) {
-	s := play(t, false, progressOptions{Quiet: true})
+	s := play(t, false, RunOptions{Quiet: true})
 	if strings.Contains(s.err, "手机号码") || strings.Contains(s.err, "▶") {
 		t.Errorf("quiet shows fields or pages:\n%s", s.err)
 	}
@@ -159,11 +163,11 @@ func TestProgressQuiet(t *testing.T) {
 // --json: every stdout line is one JSON event, masked, then the result.
 func TestProgressJSON(t *testing.T) {
 	ios, _, out, _ := iostreams.Test()
-	p := newProgress(ios, testRedactor(), progressOptions{JSON: true, Pages: testPages})
+	p := NewRun(ios, testRedactor(), RunOptions{JSON: true, Pages: testPages})
 	for _, e := range events() {
 		p.Emit(e)
 	}
-	p.Result(&portal.Result{Ready: true, Page: "confirm", Left: []string{"Click 提交 yourself."}}, nil, t.TempDir())
+	p.Result(&portal.Result{Ready: true, Page: "confirm", Left: steps.Ready("")[2:3]}, nil, t.TempDir())
 	noRaw(t, "stdout", out.String())
 	var types []string
 	sc := bufio.NewScanner(out)
@@ -183,7 +187,7 @@ func TestProgressJSON(t *testing.T) {
 // with a bell; at the end the confirm page is the person's.
 func TestProgressLiveChecklist(t *testing.T) {
 	live := true
-	s := play(t, true, progressOptions{Live: &live, Size: func() (int, int) { return 100, 40 }})
+	s := play(t, true, RunOptions{Live: &live}, 100, 40)
 	noRaw(t, "stderr", s.err)
 	if !strings.Contains(s.err, "\a") {
 		t.Error("no bell for the human step")
@@ -232,7 +236,7 @@ func TestProgressLiveNarrow(t *testing.T) {
 	live := true
 	for _, size := range [][2]int{{40, 40}, {100, 8}, {20, 40}} {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
-			s := play(t, true, progressOptions{Live: &live, Size: func() (int, int) { return size[0], size[1] }})
+			s := play(t, true, RunOptions{Live: &live}, size[0], size[1])
 			screen, frames := emulate(s.err)
 			for _, f := range frames {
 				block := f[strings.LastIndex(f, "\n")+1:]
@@ -316,10 +320,10 @@ func TestProgressCodePrompt(t *testing.T) {
 		t.Run(fmt.Sprint("live=", live), func(t *testing.T) {
 			ios, in, _, errOut := iostreams.Test()
 			ios.SetTTY(true)
+			ios.SetSize(80, 40)
 			in.WriteString("1234\n12345678\n")
 			codes := make(chan string, 1)
-			p := newProgress(ios, testRedactor(), progressOptions{Live: &live, Pages: testPages, Codes: codes,
-				Size: func() (int, int) { return 80, 40 }, Ticker: time.Hour})
+			p := NewRun(ios, testRedactor(), RunOptions{Live: &live, Pages: testPages, Codes: codes, Ticker: time.Hour})
 			p.Emit(portal.Event{Type: portal.EvPage, Page: "verify", Title: "实人认证"})
 			p.Emit(portal.Event{Type: portal.EvHuman, Page: "verify", Human: "face_and_code", Message: "scan", MessageZH: "扫码"})
 			select {

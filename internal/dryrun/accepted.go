@@ -1,9 +1,8 @@
-package job
+package dryrun
 
 import (
 	"fmt"
 
-	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -25,7 +24,7 @@ func applicationOf(st portalsim.State, p *profile.Profile, d *profile.Degree, ex
 	others := map[string]bool{}
 	for i := range p.Degrees {
 		if o := &p.Degrees[i]; o.ID != d.ID {
-			others[key(dryrun.Expected(p, o, maps).Degree)] = true
+			others[key(Expected(p, o, maps).Degree)] = true
 		}
 	}
 	want := key(expected.Degree)

@@ -1,4 +1,4 @@
-package batch
+package progressui
 
 import (
 	"bufio"
@@ -13,42 +13,56 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/cscse-tools/autofill/internal/batch"
+	"github.com/cscse-tools/autofill/internal/iostreams"
 )
 
-// Console shows a running batch to the operator and takes the 12367 codes
+// BatchSource is the running batch as its console sees it (*batch.Batch).
+type BatchSource interface {
+	Rows() []batch.Row
+	Parallel() int
+	// Code hands a 12367 code to job n and says what became of it.
+	Code(n int, code string) (string, error)
+}
+
+// Batch shows a running batch to the operator and takes the 12367 codes
 // they type ("3 12345678"). On a terminal it is a table redrawn in place
 // with an input line below it; elsewhere (a log file, a pipe, CI) it prints
 // a line per change and still reads codes from its input, so a script can
 // feed them.
-type Console struct {
-	In     io.Reader
-	Out    io.Writer
-	Color  bool
-	Table  bool   // draw the live table; In and Out must be the terminal (*os.File)
-	Cancel func() // called when the operator presses Ctrl-C at the table
+type Batch struct {
+	in     io.Reader
+	out    io.Writer
+	cs     *iostreams.ColorScheme
+	table  bool // draw the live table; in and out must be the terminal (*os.File)
+	size   func() (int, int)
+	cancel func() // called when the operator presses Ctrl-C at the table
 
 	changed chan struct{}
 	stop    chan struct{}
 	wg      sync.WaitGroup
 
 	mu      sync.Mutex
-	b       *Batch
+	b       BatchSource
 	msg     string
-	lines   int // height of the table drawn last
 	started time.Time
+	region  *iostreams.Region
 	term    *term.Terminal
 	restore func()
-	plain   LinePrinter
 }
 
-// NewConsole returns a console; pass its Changed to Options.Changed.
-func NewConsole(in io.Reader, out io.Writer, color, table bool, cancel func()) *Console {
-	return &Console{In: in, Out: out, Color: color, Table: table, Cancel: cancel,
-		changed: make(chan struct{}, 1), stop: make(chan struct{}), plain: LinePrinter{W: out}}
+// NewBatch returns the batch's console on ios's stdin and stderr: the live
+// table when table is set (a terminal is needed), else a line per change.
+// cancel is called when the operator presses Ctrl-C at the table. Pass its
+// Changed to batch.Options.Changed.
+func NewBatch(ios *iostreams.IOStreams, table bool, cancel func()) *Batch {
+	return &Batch{in: ios.In, out: ios.ErrOut, cs: ios.ColorScheme(), table: table, size: ios.TerminalSize, cancel: cancel,
+		changed: make(chan struct{}, 1), stop: make(chan struct{}), region: iostreams.NewRegion(ios.ErrOut, false)}
 }
 
 // Changed tells the console that a row changed; it never blocks.
-func (c *Console) Changed() {
+func (c *Batch) Changed() {
 	select {
 	case c.changed <- struct{}{}:
 	default:
@@ -56,11 +70,11 @@ func (c *Console) Changed() {
 }
 
 // Start shows b until Stop.
-func (c *Console) Start(b *Batch) error {
+func (c *Batch) Start(b BatchSource) error {
 	c.b, c.started = b, time.Now()
-	if c.Table {
-		in, ok1 := c.In.(*os.File)
-		out, ok2 := c.Out.(*os.File)
+	if c.table {
+		in, ok1 := c.in.(*os.File)
+		out, ok2 := c.out.(*os.File)
 		if !ok1 || !ok2 {
 			return errors.New("the live table needs a terminal")
 		}
@@ -73,6 +87,9 @@ func (c *Console) Start(b *Batch) error {
 			io.Reader
 			io.Writer
 		}{in, out}, "code> ")
+		// The terminal clears its input line, writes each redraw above it
+		// and redraws the input line with what the operator has typed.
+		c.region = iostreams.NewRegion(c.term, true)
 	}
 	go c.read() // not waited for: it may block on the terminal until the process ends
 	c.wg.Add(1)
@@ -81,17 +98,17 @@ func (c *Console) Start(b *Batch) error {
 }
 
 // Stop draws the last state and gives the terminal back.
-func (c *Console) Stop() {
+func (c *Batch) Stop() {
 	close(c.stop)
 	c.wg.Wait()
 	c.draw()
 	if c.restore != nil {
-		fmt.Fprint(c.Out, "\r\x1b[K") // the input line
+		iostreams.ClearLine(c.out) // the input line
 		c.restore()
 	}
 }
 
-func (c *Console) show() {
+func (c *Batch) show() {
 	defer c.wg.Done()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
@@ -102,58 +119,46 @@ func (c *Console) show() {
 			return
 		case <-c.changed:
 		case <-tick.C:
-			if !c.Table {
+			if !c.table {
 				continue // lines only change with the rows
 			}
 		}
 	}
 }
 
-func (c *Console) draw() {
+func (c *Batch) draw() {
 	rows := c.b.Rows()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.Table {
-		c.plain.Print(rows)
+	if !c.table {
+		c.region.Draw(BatchLines(rows), "")
 		return
 	}
-	w, h := 100, 40
-	if f, ok := c.Out.(*os.File); ok {
-		if tw, th, err := term.GetSize(int(f.Fd())); err == nil {
-			w, h = tw, th
-		}
-	}
-	s := Render(rows, View{Width: w, Height: h, Color: c.Color, Now: time.Now(), Started: c.started,
+	w, h := c.size()
+	s := RenderBatch(rows, BatchView{Width: w, Height: h, Color: c.cs.Enabled(), Now: time.Now(), Started: c.started,
 		Parallel: c.b.Parallel(), Message: c.msg})
-	up := ""
-	if c.lines > 0 {
-		up = fmt.Sprintf("\x1b[%dA", c.lines)
-	}
-	// The terminal clears its input line, writes this above it and
-	// redraws the input line with what the operator has typed so far.
-	_, _ = c.term.Write([]byte(up + "\x1b[J" + s))
-	c.lines = strings.Count(s, "\n")
+	c.region.Draw(strings.Split(strings.TrimSuffix(s, "\n"), "\n"), "")
 }
 
 // read takes the operator's lines until the input ends.
-func (c *Console) read() {
+func (c *Batch) read() {
 	if c.term != nil {
 		for {
 			line, err := c.term.ReadLine()
 			c.mu.Lock()
-			c.lines++ // Enter left the input line above the new prompt: erase it with the table
+			c.region.Echoed() // Enter left the input line above the new prompt: erase it with the table
 			c.mu.Unlock()
 			if err != nil { // Ctrl-C or Ctrl-D
 				c.say("stopping: the jobs save their progress; run the batch again to continue")
-				if c.Cancel != nil {
-					c.Cancel()
+				if c.cancel != nil {
+					c.cancel()
 				}
 				return
 			}
 			c.say(c.handle(line))
 		}
 	}
-	sc := bufio.NewScanner(c.In)
+	sc := bufio.NewScanner(c.in)
 	for sc.Scan() {
 		if msg := c.handle(sc.Text()); msg != "" {
 			c.say(msg)
@@ -161,15 +166,15 @@ func (c *Console) read() {
 	}
 }
 
-func (c *Console) say(msg string) {
+func (c *Batch) say(msg string) {
 	if msg == "" {
 		return
 	}
 	c.mu.Lock()
 	c.msg = msg
 	c.mu.Unlock()
-	if !c.Table {
-		fmt.Fprintln(c.Out, msg)
+	if !c.table {
+		fmt.Fprintln(c.out, msg)
 	}
 	c.Changed()
 }
@@ -177,7 +182,7 @@ func (c *Console) say(msg string) {
 var codeLine = regexp.MustCompile(`^#?\s*(\d+)\s*[\s:,=]\s*(\S+)$`)
 
 // handle routes one typed line ("3 12345678") and answers it.
-func (c *Console) handle(line string) string {
+func (c *Batch) handle(line string) string {
 	line = strings.TrimSpace(line)
 	if line == "" {
 		return ""

@@ -1,17 +1,17 @@
-package batch
+package progressui
 
 import (
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/cscse-tools/autofill/internal/batch"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 )
 
-// View is what the live table needs besides the rows.
-type View struct {
+// BatchView is what the live table needs besides the rows.
+type BatchView struct {
 	Width, Height int // the terminal's; 0 means 100×40
 	Color         bool
 	Now           time.Time
@@ -23,10 +23,10 @@ type View struct {
 // CodeHint tells the operator how to hand over a 12367 code.
 const CodeHint = `Type "# code" + Enter to hand over a 12367 code (e.g. "3 12345678") · Ctrl-C stops, a re-run continues`
 
-// Render draws the live table: a line per job — the most pressing first
+// RenderBatch draws the live table: a line per job — the most pressing first
 // when they do not all fit — a tally, the last answer and the hint. Every
 // line fits the width, so redrawing in place stays exact.
-func Render(rows []Row, v View) string {
+func RenderBatch(rows []batch.Row, v BatchView) string {
 	if v.Width <= 0 {
 		v.Width = 100
 	}
@@ -46,23 +46,20 @@ func Render(rows []Row, v View) string {
 	wApp, wDeg, wPage = min(wApp, 26), min(wDeg, 10), min(wPage, 10)
 	wN := len(fmt.Sprint(len(rows)))
 	var b strings.Builder
-	line := func(s, color string) {
-		s = iostreams.Clip(s, v.Width-1)
-		if v.Color && color != "" {
-			s = "\x1b[" + color + "m" + s + "\x1b[0m"
-		}
-		b.WriteString(s + "\n")
+	cs := iostreams.NewColorScheme(v.Color)
+	line := func(s string, color func(string) string) {
+		b.WriteString(color(iostreams.Clip(s, v.Width-1)) + "\n")
 	}
-	line(fmt.Sprintf("%*s  %s  %s  %s  %s", wN, "#", iostreams.Pad("applicant", wApp), iostreams.Pad("degree", wDeg), iostreams.Pad("page", wPage), "state"), "1")
+	line(fmt.Sprintf("%*s  %s  %s  %s  %s", wN, "#", iostreams.Pad("applicant", wApp), iostreams.Pad("degree", wDeg), iostreams.Pad("page", wPage), "state"), cs.Bold)
 	for _, r := range shown {
-		state, color := describe(r, v.Now)
+		state, color := describe(r, v.Now, cs)
 		line(fmt.Sprintf("%*d  %s  %s  %s  %s", wN, r.N, iostreams.Pad(iostreams.Clip(r.Applicant, wApp), wApp), iostreams.Pad(iostreams.Clip(r.Degree, wDeg), wDeg),
 			iostreams.Pad(iostreams.Clip(pageOf(r), wPage), wPage), state), color)
 	}
 	if hidden != "" {
-		line(hidden, "2")
+		line(hidden, cs.Dim)
 	}
-	c := Count(rows)
+	c := batch.Count(rows)
 	tally := fmt.Sprintf("ready %d · filling %d · waiting %d · failed %d · queued %d", c.Ready, c.Running, c.Waiting, c.Failed, c.Queued)
 	if c.Invalid > 0 {
 		tally += fmt.Sprintf(" · invalid %d", c.Invalid)
@@ -76,51 +73,51 @@ func Render(rows []Row, v View) string {
 	if !v.Started.IsZero() {
 		tally += "   " + iostreams.Clock(v.Now.Sub(v.Started))
 	}
-	line(tally, "")
+	line(tally, cs.Plain)
 	if v.Message != "" {
-		line(v.Message, "36")
+		line(v.Message, cs.Cyan)
 	}
-	line(CodeHint, "2")
+	line(CodeHint, cs.Dim)
 	return b.String()
 }
 
 // describe is a row's state cell and its colour.
-func describe(r Row, now time.Time) (string, string) {
+func describe(r batch.Row, now time.Time, cs *iostreams.ColorScheme) (string, func(string) string) {
 	switch {
-	case r.State == Ready && r.Earlier:
-		return "✓ ready (earlier run)", "32"
-	case r.State == Ready:
-		return "✓ ready", "32"
-	case r.State == Queued:
-		return "· queued", "2"
-	case r.State == Running && strings.HasPrefix(r.Reason, "retrying"):
-		return "▶ filling, " + r.Reason, ""
-	case r.State == Running:
-		return "▶ filling", ""
+	case r.State == batch.Ready && r.Earlier:
+		return "✓ ready (earlier run)", cs.Green
+	case r.State == batch.Ready:
+		return "✓ ready", cs.Green
+	case r.State == batch.Queued:
+		return "· queued", cs.Dim
+	case r.State == batch.Running && r.Retrying:
+		return "▶ filling, " + r.Reason, cs.Plain
+	case r.State == batch.Running:
+		return "▶ filling", cs.Plain
 	case r.State.Waiting() && r.Live:
 		s := "! " + r.Text()
 		if !r.Deadline.IsZero() {
 			s += " " + iostreams.Clock(r.Deadline.Sub(now))
 		}
-		if r.QR != "" && r.State == WaitingFace {
+		if r.QR != "" && r.State == batch.WaitingFace {
 			s += " · QR " + r.QR
 		}
-		return s, "33"
+		return s, cs.Yellow
 	case r.State.Waiting():
 		s := "‖ parked, " + r.Text()
-		if r.QR != "" && (r.State == WaitingFace || r.State == WaitingCode) {
+		if r.QR != "" && (r.State == batch.WaitingFace || r.State == batch.WaitingCode) {
 			s += " · QR " + r.QR
 		}
-		return s, "33"
-	case r.State == Invalid:
-		return "✗ " + r.Reason, "31"
-	case r.State == Interrupted:
-		return "■ interrupted", "2"
+		return s, cs.Yellow
+	case r.State == batch.Invalid:
+		return "✗ " + r.Reason, cs.Red
+	case r.State == batch.Interrupted:
+		return "■ interrupted", cs.Dim
 	}
-	return "✗ " + r.Text(), "31"
+	return "✗ " + r.Text(), cs.Red
 }
 
-func pageOf(r Row) string {
+func pageOf(r batch.Row) string {
 	if r.PageTitle != "" {
 		return r.PageTitle
 	}
@@ -133,21 +130,21 @@ func pageOf(r Row) string {
 // fit picks at most n rows, the most pressing first (a person waiting,
 // then work in progress, then failures), shown in job order; the rest are
 // summed up in one line.
-func fit(rows []Row, n int) ([]Row, string) {
+func fit(rows []batch.Row, n int) ([]batch.Row, string) {
 	if len(rows) <= n {
 		return rows, ""
 	}
-	rank := func(r Row) int {
+	rank := func(r batch.Row) int {
 		switch {
 		case r.State.Waiting() && r.Live:
 			return 0
-		case r.State == Running:
+		case r.State == batch.Running:
 			return 1
 		case r.State.Waiting():
 			return 2
-		case r.State == Failed || r.State == Invalid:
+		case r.State == batch.Failed || r.State == batch.Invalid:
 			return 3
-		case r.State == Queued:
+		case r.State == batch.Queued:
 			return 4
 		}
 		return 5
@@ -159,13 +156,13 @@ func fit(rows []Row, n int) ([]Row, string) {
 	sort.SliceStable(idx, func(a, b int) bool { return rank(rows[idx[a]]) < rank(rows[idx[b]]) })
 	keep := idx[:n-1]
 	sort.Ints(keep)
-	shown := make([]Row, len(keep))
+	shown := make([]batch.Row, len(keep))
 	for i, k := range keep {
 		shown[i] = rows[k]
 	}
-	rest := Count(nil)
+	rest := batch.Count(nil)
 	for _, k := range idx[n-1:] {
-		c := Count(rows[k : k+1])
+		c := batch.Count(rows[k : k+1])
 		rest.Ready += c.Ready
 		rest.Queued += c.Queued
 		rest.Failed += c.Failed + c.Invalid
@@ -183,50 +180,4 @@ func fit(rows []Row, n int) ([]Row, string) {
 		}
 	}
 	return shown, fmt.Sprintf("… and %d more: %s (all in summary.csv at the end)", len(idx)-n+1, strings.Join(parts, ", "))
-}
-
-// LinePrinter reports state changes one line at a time, for logs and
-// pipes where a redrawn table would be noise.
-type LinePrinter struct {
-	W    io.Writer
-	last map[int]string
-}
-
-// Print writes a line for every row whose state changed since the last call.
-func (p *LinePrinter) Print(rows []Row) {
-	if p.last == nil {
-		p.last = map[int]string{}
-	}
-	for _, r := range rows {
-		s := lineFor(r)
-		if s == "" || p.last[r.N] == s {
-			continue
-		}
-		p.last[r.N] = s
-		fmt.Fprintln(p.W, s)
-	}
-}
-
-func lineFor(r Row) string {
-	who := fmt.Sprintf("#%d %s %s:", r.N, r.Applicant, r.Degree)
-	switch {
-	case r.State == Queued:
-		return ""
-	case r.State == Ready && r.Earlier:
-		return who + " ready (in an earlier run; skipped)"
-	case r.State.Waiting() && r.Live:
-		s := who + " " + r.Text()
-		if r.QR != "" && r.State == WaitingFace {
-			s += " — send the applicant the QR code " + r.QR
-		}
-		if !r.Deadline.IsZero() {
-			s += " (parks at " + r.Deadline.Format("15:04") + ")"
-		}
-		return s
-	case r.State.Waiting():
-		return who + " parked, " + r.Text() + "; run the batch again once the applicant has done it"
-	case r.State == Invalid:
-		return who + " invalid profile: " + r.Reason
-	}
-	return who + " " + r.Text()
 }
