@@ -43,6 +43,11 @@ func NewSession(tab context.Context, maps *pagemap.Set, timeout time.Duration) (
 	for _, p := range maps.Pages() {
 		s.never = append(s.never, maps.Get(p).NeverClick...)
 	}
+	// The session reads pages with the old helper script (window.__af),
+	// which the engine no longer installs.
+	if err := portal.InstallHelpers(tab); err != nil {
+		return nil, err
+	}
 	if err := s.waitPage(portal.ListPage); err != nil {
 		return nil, err
 	}

@@ -6,20 +6,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/chromedp/chromedp"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Normalize returns a recorded document without what changes from one
-// capture to the next (capture.js normalize: generated ids and references
+// capture to the next (js/normalize.js: generated ids and references
 // to them, dropdown positions and stacking order, helper tags, image
 // addresses, timestamps, application numbers, the hashes in stylesheet
 // names). Two recordings of an unchanged page normalise to the same text.
 // It runs in the browser of ctx (any page, about:blank will do).
 func Normalize(ctx context.Context, html string) (string, error) {
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](captureJS)); err != nil {
-		return "", err
-	}
-	return call[string](ctx, "__afRec.normalize", html)
+	return page.CallFunc[string](ctx, "", normalizeFunc, html)
 }
 
 // Diff describes the first difference between two texts line by line, with

@@ -8,24 +8,37 @@ package capture
 import (
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/recording"
 )
 
-//go:embed capture.js
-var captureJS string
+// The capture's page functions, called through internal/page by value:
+// nothing is installed in the page.
+var (
+	//go:embed js/take.js
+	takeJS string
+	//go:embed js/busy.js
+	busyJS string
+	//go:embed js/still.js
+	stillJS string
+	//go:embed js/normalize.js
+	normalizeJS string
+
+	takeFunc      = page.Func{Name: "capture.take", Source: takeJS}
+	busyFunc      = page.Func{Name: "capture.busy", Source: busyJS}
+	stillFunc     = page.Func{Name: "capture.still", Source: stillJS}
+	normalizeFunc = page.Func{Name: "capture.normalize", Source: normalizeJS}
+)
 
 // Options say how to capture.
 type Options struct {
@@ -67,16 +80,13 @@ func (s *Snapshot) Recording(src recording.Source, tool string, at time.Time) re
 // Take prepares the page the tab shows as page id (opens the dropdowns and
 // dialogs whose contents the checks need) and captures it. m may be nil for
 // a page no map knows.
-func Take(ctx context.Context, page string, o Options) (*Snapshot, error) {
-	if err := install(ctx); err != nil {
-		return nil, err
-	}
+func Take(ctx context.Context, pageID string, o Options) (*Snapshot, error) {
 	if err := settle(ctx, o.timeout()); err != nil {
 		return nil, err
 	}
 	var m *pagemap.Map
 	if o.Maps != nil {
-		m = o.Maps.Get(page)
+		m = o.Maps.Get(pageID)
 	}
 	p := &preparer{o: &o, m: m}
 	if m != nil {
@@ -94,14 +104,14 @@ func Take(ctx context.Context, page string, o Options) (*Snapshot, error) {
 		} `json:"styles"`
 		Values []string `json:"values"`
 	}
-	res, err := call[result](ctx, "__afRec.capture", map[string]any{"values": o.Values})
+	res, err := page.CallFunc[result](ctx, "", takeFunc, map[string]any{"values": o.Values})
 	if m != nil {
 		p.restore(ctx)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("capturing page %s: %w", page, err)
+		return nil, fmt.Errorf("capturing page %s: %w", pageID, err)
 	}
-	snap := &Snapshot{Page: page, HTML: res.HTML, Typed: res.Values, Warnings: p.warnings}
+	snap := &Snapshot{Page: pageID, HTML: res.HTML, Typed: res.Values, Warnings: p.warnings}
 	for _, s := range res.Styles {
 		text := ""
 		if s.Text != nil {
@@ -118,57 +128,16 @@ func Take(ctx context.Context, page string, o Options) (*Snapshot, error) {
 	return snap, nil
 }
 
-// install puts the engine's helpers and the capture script in the page.
-func install(ctx context.Context) error {
-	return chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](portal.HelpersJS()),
-		chromedp.Evaluate[chromedp.Void](captureJS))
-}
-
-// settle waits until the page has no request in flight, no loading mask and
-// no transition running, twice in a row.
+// settle waits until the page is ready to be read (page.Settled) and no
+// transition runs.
 func settle(ctx context.Context, timeout time.Duration) error {
-	quiet := 0
-	return portal.WaitFor(ctx, timeout, "the page to settle", func() (bool, error) {
-		ok, err := eval[bool](ctx, "window.__af.idle() && !window.__afRec.busy()")
-		if err != nil || !ok {
-			quiet = 0
-			return false, err
-		}
-		quiet++
-		return quiet >= 2, nil
+	if err := page.Settled(ctx, timeout); err != nil {
+		return err
+	}
+	return page.WaitFor(ctx, timeout, "the page to settle", func() (bool, error) {
+		busy, err := page.CallFunc[bool](ctx, "", busyFunc)
+		return !busy, err
 	})
-}
-
-// call runs fn(args…) in the page: one of the engine's helpers by name
-// ("resolve"), or a dotted path under window ("__afRec.capture").
-func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	if !strings.HasPrefix(fn, "__") {
-		fn = "__af." + fn
-	}
-	v, err := portal.CallJS[T](ctx, fn, args...)
-	if lostScripts(err) {
-		if ierr := install(ctx); ierr == nil {
-			v, err = portal.CallJS[T](ctx, fn, args...)
-		}
-	}
-	return v, err
-}
-
-func eval[T any](ctx context.Context, expr string) (T, error) {
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-	if lostScripts(err) {
-		if ierr := install(ctx); ierr == nil {
-			v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-		}
-	}
-	return v, err
-}
-
-// lostScripts reports an error of a document that no longer has the
-// helpers (a navigation raced the install).
-func lostScripts(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "__af") || strings.Contains(err.Error(), "of undefined"))
 }
 
 // fetchCSS gets a stylesheet the page could not read (another origin).
@@ -224,12 +193,4 @@ func maskURL(raw string) string {
 		return ""
 	}
 	return urlSecret.ReplaceAllString(u.Path, "*")
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
 }

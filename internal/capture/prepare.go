@@ -2,14 +2,12 @@ package capture
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
-
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 )
@@ -30,10 +28,19 @@ func (p *preparer) warn(format string, a ...any) {
 	p.warnings = append(p.warnings, p.m.Page+": "+fmt.Sprintf(format, a...))
 }
 
+// clicker clicks through the engine's click policy (page "": 提交 and 支付
+// are refused everywhere while recording), after page's actionability
+// checks.
+func (p *preparer) clicker() page.Clicker {
+	return page.Clicker{Never: p.m.Never(), Timeout: p.o.timeout() / 3, Guard: func(pt page.Point) error {
+		return portal.CheckClick("", portal.Point{Found: true, X: pt.X, Y: pt.Y, Text: pt.Text, Disabled: pt.Disabled, Never: pt.Never})
+	}}
+}
+
 func (p *preparer) prepare(ctx context.Context) {
 	// Dropdowns and dialogs animate for ~0.3 s each way; without the
 	// animations the page reaches the same states at once.
-	_, _ = call[bool](ctx, "__afRec.still", true)
+	_, _ = page.CallFunc[bool](ctx, "", stillFunc, true)
 	if p.o.Reveal {
 		p.reveal(ctx)
 	}
@@ -56,58 +63,32 @@ func (p *preparer) prepare(ctx context.Context) {
 
 // restore closes the dialogs prepare opened and lets the page animate again.
 func (p *preparer) restore(ctx context.Context) {
-	defer func() { _, _ = call[bool](ctx, "__afRec.still", false) }()
+	defer func() { _, _ = page.CallFunc[bool](ctx, "", stillFunc, false) }()
 	for _, t := range p.dialogs {
-		if err := p.click(ctx, "target", t.Cancel.CSS); err != nil {
+		if err := p.clickCSS(ctx, t.Cancel.CSS); err != nil {
 			p.warn("closing the dialog %s: %v", t.Dialog, err)
 			continue
 		}
-		_ = portal.WaitFor(ctx, p.o.timeout(), "the dialog to close", func() (bool, error) {
-			n, err := call[int](ctx, "visibleCount", t.Dialog)
-			return n == 0, err
-		})
+		_ = page.UntilCount(ctx, p.o.timeout(), "the dialog to close", t.Dialog, 0)
 	}
 }
 
-type resolved struct {
-	How string `json:"how"`
-	ID  string `json:"id"`
-}
-
-// find returns the helpers' id of a field's control, or "".
-func (p *preparer) find(ctx context.Context, f pagemap.Field, scope string) string {
-	r, err := call[resolved](ctx, "resolve", f.CSS, f.Label, string(f.Kind), scope)
-	if err != nil || (r.How != "css" && r.How != "label") {
+// find returns the page layer's handle on a field's control, or "".
+func (p *preparer) find(ctx context.Context, f pagemap.Field, scope string) page.Element {
+	r, err := page.Resolve(ctx, f.CSS, f.Label, string(f.Kind), scope)
+	if err != nil || !r.How.Found() {
 		return ""
 	}
-	return r.ID
+	return r.El
 }
 
-// point is where a click would land: the engine's type.
-type point = portal.Point
-
-// click clicks what a helpers locator (target by css, targetId by id)
-// finds, with a real mouse event, through the engine's click policy (page
-// "": 提交 and 支付 are refused everywhere while recording).
-func (p *preparer) click(ctx context.Context, locator string, arg string) error {
-	var pt point
-	var err error
-	if locator == "targetId" {
-		pt, err = call[point](ctx, locator, arg, p.m.Never(), false)
-	} else {
-		pt, err = call[point](ctx, locator, arg, p.m.Never())
-	}
-	switch {
-	case err != nil:
+// clickCSS clicks the one visible element of css.
+func (p *preparer) clickCSS(ctx context.Context, css string) error {
+	el, err := page.Query(ctx, css)
+	if err != nil {
 		return err
-	case !pt.Found:
-		return fmt.Errorf("not on the page (%d visible matches)", pt.Count)
-	case pt.Disabled:
-		return fmt.Errorf("disabled")
-	case pt.Covered:
-		return fmt.Errorf("covered by %s", pt.By)
 	}
-	return portal.Click(ctx, "", pt)
+	return p.clicker().Click(ctx, el, css)
 }
 
 type popperState struct {
@@ -115,50 +96,55 @@ type popperState struct {
 	Animating bool     `json:"animating"`
 	Loading   bool     `json:"loading"`
 	Offered   []string `json:"offered"`
-	point
+	Count     int      `json:"count"`
 }
 
 // openSelect opens a select until its options have loaded, then closes it:
 // the options stay in the document, hidden, for the snapshot.
 func (p *preparer) openSelect(ctx context.Context, f pagemap.Field, scope string) {
-	id := p.find(ctx, f, scope)
-	if id == "" {
+	el := p.find(ctx, f, scope)
+	if el == "" {
 		return // not shown here (a condition); the check says so
 	}
-	if err := p.open(ctx, id); err != nil {
+	if err := p.open(ctx, el); err != nil {
 		p.warn("%s: the dropdown did not open: %v", f.Label, err)
 		return
 	}
-	// Remote lists load after opening: wait for options, not for a time.
-	_ = portal.WaitFor(ctx, p.o.timeout()/3, f.Label+" options", func() (bool, error) {
-		st, err := call[popperState](ctx, "option", id, "", p.m.Never())
-		return !st.Loading && len(st.Offered) > 0, err
-	})
-	p.close(ctx, id, f.Label)
+	// Remote lists load after opening: wait in the page for the list to
+	// settle, not for a time.
+	_, _, _ = page.Locate[popperState](ctx, el, "select_option", "", 0, (p.o.timeout() / 3).Milliseconds())
+	p.close(ctx, el, f.Label)
 }
 
 // open clicks a control until its dropdown is open and still. A click that
 // lands while another dropdown is closing can be swallowed, so it tries
 // again once the page is still.
-func (p *preparer) open(ctx context.Context, id string) error {
-	opened := func() (bool, error) {
-		st, err := call[popperState](ctx, "popperState", id)
-		return st.Open && !st.Animating, err
-	}
+func (p *preparer) open(ctx context.Context, el page.Element) error {
 	var err error
 	for try := 0; try < 3; try++ {
 		if err = p.still(ctx); err != nil {
 			return err
 		}
-		if ok, _ := opened(); ok {
+		if st, _ := page.CallOn[popperState](ctx, el, "popper_state"); st.Open && !st.Animating {
 			return nil
 		}
-		if err = p.click(ctx, "targetId", id); err != nil {
+		if err = p.clicker().Click(ctx, el, "the dropdown"); err != nil {
 			return err
 		}
-		if err = portal.WaitFor(ctx, p.o.timeout()/3, "the dropdown to open", opened); err == nil {
+		if err = p.popper(ctx, el, true, p.o.timeout()/3); err == nil {
 			return nil
 		}
+	}
+	return err
+}
+
+// popper waits in the page until el's dropdown is open (or closed).
+func (p *preparer) popper(ctx context.Context, el page.Element, open bool, timeout time.Duration) error {
+	r, err := page.CallOn[struct {
+		OK bool `json:"ok"`
+	}](ctx, el, "popper_wait", open, timeout.Milliseconds())
+	if err == nil && !r.OK {
+		err = &page.TimeoutError{What: "the dropdown", After: timeout}
 	}
 	return err
 }
@@ -166,23 +152,19 @@ func (p *preparer) open(ctx context.Context, id string) error {
 // still waits until no transition runs (a dropdown or dialog opening or
 // closing), so the next click lands where it is aimed.
 func (p *preparer) still(ctx context.Context) error {
-	return portal.WaitFor(ctx, p.o.timeout(), "the page to be still", func() (bool, error) {
-		busy, err := eval[bool](ctx, "window.__afRec.busy()")
+	return page.WaitFor(ctx, p.o.timeout(), "the page to be still", func() (bool, error) {
+		busy, err := page.CallFunc[bool](ctx, "", busyFunc)
 		return !busy, err
 	})
 }
 
 // close shuts a dropdown with Escape (Element UI stops the key there, so an
 // enclosing dialog stays open), or by clicking its control again.
-func (p *preparer) close(ctx context.Context, id, label string) {
-	closed := func() (bool, error) {
-		st, err := call[popperState](ctx, "popperState", id)
-		return !st.Open, err
-	}
-	_ = chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape))
-	if portal.WaitFor(ctx, 2*time.Second, "close", closed) != nil {
-		_ = p.click(ctx, "targetId", id)
-		if err := portal.WaitFor(ctx, p.o.timeout(), "close", closed); err != nil {
+func (p *preparer) close(ctx context.Context, el page.Element, label string) {
+	_ = page.Escape(ctx)
+	if p.popper(ctx, el, false, 2*time.Second) != nil {
+		_ = p.clicker().Click(ctx, el, label)
+		if err := p.popper(ctx, el, false, p.o.timeout()); err != nil {
 			p.warn("%s: the dropdown stays open: %v", label, err)
 		}
 	}
@@ -190,15 +172,20 @@ func (p *preparer) close(ctx context.Context, id, label string) {
 
 // openDialog opens a table's add dialog; false when it cannot.
 func (p *preparer) openDialog(ctx context.Context, t *pagemap.TableSpec) bool {
-	if n, _ := call[int](ctx, "visibleCount", t.Dialog); n > 0 {
+	if n, _ := page.Call[int](ctx, "visible_count", t.Dialog); n > 0 {
 		return true
 	}
-	if err := p.click(ctx, "target", t.Add.CSS); err != nil {
+	if err := p.clickCSS(ctx, t.Add.CSS); err != nil {
 		p.warn("opening the dialog with %s: %v", t.Add.Text, err)
 		return false
 	}
-	if err := portal.WaitFor(ctx, p.o.timeout(), "the dialog to open", func() (bool, error) {
-		return eval[bool](ctx, fmt.Sprintf("window.__af.visibleCount(%q) === 1 && !window.__afRec.busy()", t.Dialog))
+	if err := page.WaitFor(ctx, p.o.timeout(), "the dialog to open", func() (bool, error) {
+		n, err := page.Call[int](ctx, "visible_count", t.Dialog)
+		if err != nil || n != 1 {
+			return false, err
+		}
+		busy, err := page.CallFunc[bool](ctx, "", busyFunc)
+		return !busy, err
 	}); err != nil {
 		p.warn("the dialog %s did not open: %v", t.Dialog, err)
 		return false
@@ -233,94 +220,76 @@ func (p *preparer) reveal(ctx context.Context) {
 	}
 }
 
-type readBack struct {
-	Value string `json:"value"`
-}
-
-// set makes a checkbox or a yes/no radio read want.
+// set makes a checkbox or a yes/no radio read want, with the engine's
+// drivers.
 func (p *preparer) set(ctx context.Context, g pagemap.Field, want bool) {
-	id := p.find(ctx, g, p.m.Scope())
-	if id == "" {
+	el := p.find(ctx, g, p.m.Scope())
+	if el == "" {
 		p.warn("%s: not found, so the fields shown by it stay hidden", g.Label)
 		return
 	}
-	switch g.Kind {
-	case pagemap.Checkbox:
-		r, err := call[readBack](ctx, "read", id, "checkbox")
-		if err != nil || (r.Value == "true") == want {
+	text := fmt.Sprint(want)
+	if g.Kind == pagemap.Radio {
+		if text, _, _ = g.OptionText(want); text == "" {
 			return
 		}
-		if err := p.click(ctx, "targetId", id); err != nil {
-			p.warn("%s: %v", g.Label, err)
-			return
-		}
-		_ = portal.WaitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
-			r, err := call[readBack](ctx, "read", id, "checkbox")
-			return (r.Value == "true") == want, err
-		})
-	case pagemap.Radio:
-		text, _, _ := g.OptionText(want)
-		if text == "" {
-			return
-		}
-		pt, err := call[point](ctx, "radioOption", id, text)
-		if err != nil || !pt.Found || pt.Covered {
-			p.warn("%s: option %s not clickable", g.Label, text)
-			return
-		}
-		if err := portal.Click(ctx, "", pt); err != nil {
-			p.warn("%s: %v", g.Label, err)
-			return
-		}
-		_ = portal.WaitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
-			r, err := call[readBack](ctx, "read", id, "radio")
-			return r.Value == text, err
-		})
+	} else if g.Kind != pagemap.Checkbox {
+		return
 	}
+	d, err := page.Drive(ctx, el, string(g.Kind))
+	if err != nil {
+		p.warn("%s: %v", g.Label, err)
+		return
+	}
+	env := &page.Env{Click: p.clicker(), Timeout: p.o.timeout()}
+	if err := d.Fill(ctx, env, el, page.Field{Label: g.Label, Kind: string(g.Kind)}, page.Want{Text: text}); err != nil {
+		p.warn("%s: %v", g.Label, err)
+		return
+	}
+	_ = page.WaitFor(ctx, p.o.timeout(), g.Label, func() (bool, error) {
+		r, err := d.Read(ctx, el)
+		return r.Value == text, err
+	})
 }
 
 // pickManual chooses a select's manual-entry option (其他（手动输入）), which
 // shows the text field the map's manual.css names.
 func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
-	id := p.find(ctx, f, p.m.Scope())
-	if id == "" {
+	el := p.find(ctx, f, p.m.Scope())
+	if el == "" {
 		return
 	}
-	if err := p.open(ctx, id); err != nil {
+	if err := p.open(ctx, el); err != nil {
 		p.warn("%s: the dropdown did not open: %v", f.Label, err)
 		return
 	}
-	var st popperState
-	err := portal.WaitFor(ctx, p.o.timeout()/3, f.Manual.Option, func() (bool, error) {
-		var err error
-		st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.Never())
-		return !st.Loading && st.Count == 1 && !st.Animating, err
-	})
-	if err != nil && (f.Filterable || f.Remote) {
-		// Not offered before a search: search for it, as a person would.
-		_, _ = call[bool](ctx, "focusInput", id)
-		_, _ = chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: f.Manual.Option})
-		err = portal.WaitFor(ctx, p.o.timeout(), f.Manual.Option, func() (bool, error) {
-			var err error
-			st, err = call[popperState](ctx, "option", id, f.Manual.Option, p.m.Never())
-			return !st.Loading && st.Count == 1 && !st.Animating, err
-		})
+	wait := func(timeout time.Duration) page.Element {
+		_, opt, _ := page.Locate[popperState](ctx, el, "select_option", f.Manual.Option, 0, timeout.Milliseconds())
+		return opt
 	}
-	if err != nil || st.Covered || st.Never != "" {
+	opt := wait(p.o.timeout() / 3)
+	if opt == "" && (f.Filterable || f.Remote) {
+		// Not offered before a search: search for it, as a person would.
+		_, _ = page.CallOn[bool](ctx, el, "focus")
+		_ = page.InsertText(ctx, f.Manual.Option)
+		opt = wait(p.o.timeout())
+	}
+	if opt == "" {
 		p.warn("%s: option %s not offered", f.Label, f.Manual.Option)
-		p.close(ctx, id, f.Label)
+		p.close(ctx, el, f.Label)
 		return
 	}
-	if err := portal.Click(ctx, "", st.point); err != nil {
+	if err := p.clicker().ClickNearest(ctx, opt, f.Manual.Option); err != nil {
+		var fc *portal.ForbiddenClick
+		if !errors.As(err, &fc) {
+			p.close(ctx, el, f.Label)
+		}
 		p.warn("%s: %v", f.Label, err)
 		return
 	}
-	_ = portal.WaitFor(ctx, p.o.timeout(), "the dropdown to close", func() (bool, error) {
-		st, err := call[popperState](ctx, "popperState", id)
-		return !st.Open, err
-	})
-	_ = portal.WaitFor(ctx, p.o.timeout(), f.Manual.Label, func() (bool, error) {
-		n, err := call[int](ctx, "visibleCount", f.Manual.CSS)
+	_ = p.popper(ctx, el, false, p.o.timeout())
+	_ = page.WaitFor(ctx, p.o.timeout(), f.Manual.Label, func() (bool, error) {
+		n, err := page.Call[int](ctx, "visible_count", f.Manual.CSS)
 		return n > 0, err
 	})
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/dryrun"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // SimPath is where a demo-mode simulator shows a page: the seeded demo
@@ -42,35 +42,35 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 	base = strings.TrimRight(base, "/")
 	o.Reveal = true
 	o.Values = append(append([]string(nil), o.Values...), SimValues()...)
-	if err := portal.InstallHelpers(ctx); err != nil {
+	if err := page.Install(ctx); err != nil {
 		return nil, err
 	}
 	var out []*Snapshot
 	var after map[string]string // the pages after 提交, once seeded
-	for _, page := range o.Maps.Pages() {
-		path := SimPath(page)
-		if slices.Contains(pagemap.AfterPages, page) {
+	for _, pageID := range o.Maps.Pages() {
+		path := SimPath(pageID)
+		if slices.Contains(pagemap.AfterPages, pageID) {
 			if after == nil {
 				var err error
 				if after, err = seedAfter(ctx); err != nil {
 					return out, err
 				}
 			}
-			path = after[page]
+			path = after[pageID]
 		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+path)); err != nil {
 			return out, fmt.Errorf("opening %s: %w", path, err)
 		}
-		if err := waitPage(ctx, o.Maps, page, o.timeout()); err != nil {
-			return out, fmt.Errorf("simulator page %s (%s): %w", page, path, err)
+		if err := waitPage(ctx, o.Maps, pageID, o.timeout()); err != nil {
+			return out, fmt.Errorf("simulator pageID %s (%s): %w", pageID, path, err)
 		}
-		snap, err := Take(ctx, page, o)
+		snap, err := Take(ctx, pageID, o)
 		if err != nil {
 			return out, err
 		}
 		o.Values = append(o.Values, snap.Typed...)
 		out = append(out, snap)
-		if page == "login" {
+		if pageID == "login" {
 			if err := simLogin(ctx); err != nil {
 				return out, err
 			}
@@ -139,13 +139,13 @@ func simLogin(ctx context.Context) error {
 }
 
 // waitPage waits until the tab shows page and no other known page.
-func waitPage(ctx context.Context, maps *pagemap.Set, page string, timeout time.Duration) error {
+func waitPage(ctx context.Context, maps *pagemap.Set, pageID string, timeout time.Duration) error {
 	rules := maps.DetectRules()
 	var found []string
-	err := portal.WaitFor(ctx, timeout, "page "+page, func() (bool, error) {
+	err := page.WaitFor(ctx, timeout, "page "+pageID, func() (bool, error) {
 		var err error
-		found, err = call[[]string](ctx, "detect", rules)
-		return len(found) == 1 && found[0] == page, err
+		found, err = page.Call[[]string](ctx, "detect", rules)
+		return len(found) == 1 && found[0] == pageID, err
 	})
 	if err != nil && len(found) > 0 {
 		return fmt.Errorf("%w (the page matches %v)", err, found)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cscse-tools/autofill/internal/portal"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Watch records the pages a person walks through in the tab: each known
@@ -14,7 +14,7 @@ import (
 // is saved as unknown-N). save receives every snapshot; say reports what
 // happens. It returns when ctx ends or enter is closed.
 func Watch(ctx context.Context, o Options, enter <-chan struct{}, save func(*Snapshot) error, say func(format string, a ...any)) error {
-	if err := portal.InstallHelpers(ctx); err != nil {
+	if err := page.Install(ctx); err != nil {
 		return err
 	}
 	type state struct {
@@ -22,12 +22,21 @@ func Watch(ctx context.Context, o Options, enter <-chan struct{}, save func(*Sna
 		Found []string `json:"found"`
 		Ready bool     `json:"ready"`
 	}
-	// eval installs the scripts in a document that lacks them (the first
-	// look, each page reached by navigation), so a look need not send them
-	// every tick.
-	expr := fmt.Sprintf(
-		"({url: location.href, found: window.__af.detect(%s), ready: window.__af.idle() && !window.__afRec.busy()})", mustJSON(o.Maps.DetectRules()))
-	look := func() (state, error) { return eval[state](ctx, expr) }
+	rules := o.Maps.DetectRules()
+	look := func() (state, error) {
+		var st state
+		var err error
+		if st.Found, err = page.Call[[]string](ctx, "detect", rules); err != nil {
+			return st, err
+		}
+		st.URL = page.Location(ctx)
+		ready, err := page.Call[struct {
+			OK bool `json:"ok"`
+		}](ctx, "settled", 100)
+		busy, berr := page.CallFunc[bool](ctx, "", busyFunc)
+		st.Ready = err == nil && berr == nil && ready.OK && !busy && page.Idle(ctx)
+		return st, nil
+	}
 	take := func(page string) {
 		say("recording %s … (leave the page alone for a moment)", page)
 		snap, err := Take(ctx, page, o)

@@ -15,13 +15,23 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/recording"
 )
 
-//go:embed check.js
-var checkJS string
+//go:embed js/check_item.js
+var checkItemJS string
+
+//go:embed js/check_options.js
+var checkOptionsJS string
+
+// The checks are page functions of the page layer's kind: called by value
+// with its prelude, so they judge with the engine's own notions.
+var (
+	checkItem    = page.Func{Name: "pagecheck.item", Source: checkItemJS}
+	checkOptions = page.Func{Name: "pagecheck.options", Source: checkOptionsJS}
+)
 
 // Check tests every map of maps against its page in the recordings recs
 // (label names them in messages), in the browser tab of ctx. The recordings
@@ -56,7 +66,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 		if err := open(ctx, srv.url(e.File)); err != nil {
 			return nil, fmt.Errorf("%s: %w", path(label, e.File), err)
 		}
-		matched, err := portal.CallJS[[]string](ctx, "__af.detect", rules)
+		matched, err := page.Call[[]string](ctx, "detect", rules)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path(label, e.File), err)
 		}
@@ -72,7 +82,7 @@ func Check(ctx context.Context, maps *pagemap.Set, recs fs.FS, label string) (*R
 			}
 		}
 		for _, it := range items(m) {
-			f, err := portal.CallJS[found](ctx, "__afCheck.item", it)
+			f, err := page.CallFunc[found](ctx, "", checkItem, it)
 			if err != nil {
 				return nil, fmt.Errorf("%s: checking %s: %w", path(label, e.File), it.CSS, err)
 			}
@@ -114,10 +124,7 @@ func path(dir, file string) string {
 // open loads a recorded page and the check helpers into the tab (the
 // engine's helpers come with every new document: serve installed them).
 func open(ctx context.Context, u string) error {
-	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
-		return err
-	}
-	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](checkJS))
+	return chromedp.Do(ctx, chromedp.Navigate(u))
 }
 
 // server serves a recordings directory on loopback, and nothing else.
@@ -129,9 +136,6 @@ type server struct {
 // serve serves fsys on loopback to the tab ctx, whose every page gets the
 // engine's helpers. Close it when done.
 func serve(ctx context.Context, fsys fs.FS) (*server, error) {
-	if err := portal.InstallHelpers(ctx); err != nil {
-		return nil, err
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("serving the recordings: %w", err)

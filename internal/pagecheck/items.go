@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portal"
 )
 
 // item is one selector of a map to check, with what it must satisfy. The
@@ -118,7 +118,7 @@ func items(m *pagemap.Map) []item {
 }
 
 // spaceless compares button texts as a person reads them: 登 录 is 登录.
-func spaceless(s string) string { return strings.ReplaceAll(portal.NormText(s), " ", "") }
+func spaceless(s string) string { return strings.ReplaceAll(page.NormText(s), " ", "") }
 
 func fieldItem(f pagemap.Field, scope, what string) item {
 	if what == "" {
@@ -288,11 +288,11 @@ func describe(it item) string {
 func missing(want, have []string) []string {
 	set := map[string]bool{}
 	for _, h := range have {
-		set[portal.NormText(h)] = true
+		set[page.NormText(h)] = true
 	}
 	var out []string
 	for _, w := range want {
-		if !set[portal.NormText(w)] {
+		if !set[page.NormText(w)] {
 			out = append(out, w)
 		}
 	}

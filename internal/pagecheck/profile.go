@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
@@ -156,9 +157,9 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, p *profile.Pro
 		if err := open(ctx, srv.url(sp.file)); err != nil {
 			return nil, fmt.Errorf("%s: %w", sp.file, err)
 		}
-		page := sp.page
-		if page == "" {
-			found, err := portal.CallJS[[]string](ctx, "__af.detect", rules)
+		pageID := sp.page
+		if pageID == "" {
+			found, err := page.Call[[]string](ctx, "detect", rules)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", sp.file, err)
 			}
@@ -166,14 +167,14 @@ func Profile(ctx context.Context, maps *pagemap.Set, pages fs.FS, p *profile.Pro
 				rep.Notes = append(rep.Notes, fmt.Sprintf("%s: recognised as %d pages (%s); skipped", sp.file, len(found), strings.Join(found, ", ")))
 				continue
 			}
-			page = found[0]
+			pageID = found[0]
 		}
-		m := maps.Get(page)
+		m := maps.Get(pageID)
 		if m == nil {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: page %s has no map; skipped", sp.file, page))
+			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: page %s has no map; skipped", sp.file, pageID))
 			continue
 		}
-		pf := PageFields{Page: page, Title: m.Title, File: sp.file}
+		pf := PageFields{Page: pageID, Title: m.Title, File: sp.file}
 		scope := m.Scope()
 		for _, f := range m.Fields {
 			if f.Table == nil {
@@ -232,15 +233,6 @@ func savedPages(fsys fs.FS) ([]savedPage, error) {
 	return out, nil
 }
 
-type resolved struct {
-	How      string `json:"how"`
-	ID       string `json:"id"`
-	Count    int    `json:"count"`
-	Proposal string `json:"proposal"`
-	Detail   string `json:"detail"`
-	Found    string `json:"found"` // the label (or widget kind) found instead
-}
-
 // checkField finds one field's control as a run would and checks the
 // profile's choice against the options on the page.
 func checkField(ctx context.Context, f pagemap.Field, scope string, values Values, name string) (FieldCheck, error) {
@@ -270,36 +262,36 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Status, fc.Detail = Skipped, "nothing to enter; where the page always shows it, a run enters "+f.Fallback
 		return fc, nil
 	}
-	r, err := portal.CallJS[resolved](ctx, "__af.resolve", f.CSS, f.Label, string(f.Kind), scope)
+	r, err := page.Resolve(ctx, f.CSS, f.Label, string(f.Kind), scope)
 	if err != nil {
 		return fc, err
 	}
-	if f.MayBeAbsent && r.How != "css" && r.How != "label" {
+	if f.MayBeAbsent && !r.How.Found() {
 		fc.Status, fc.Detail = Skipped, "not on this form of the page"
 		return fc, nil
 	}
 	switch r.How {
-	case "css":
+	case page.ByCSS:
 		fc.Status = Found
-	case "label":
+	case page.ByLabel:
 		fc.Status, fc.Detail = Healed, fmt.Sprintf("selector %q finds nothing; found by its label", f.CSS)
 		if r.Proposal != "" {
 			fc.Detail += "; proposed selector: " + r.Proposal
 		}
-	case "ambiguous-css", "ambiguous-label":
+	case page.AmbiguousCSS, page.AmbiguousLabel:
 		fc.Status, fc.Problem = Ambiguous, true
 		fc.Detail = fmt.Sprintf("%d controls match; a run would stop rather than guess", r.Count)
-	case "bad-css":
+	case page.BadCSS:
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("selector %q is not valid CSS: %s", f.CSS, r.Detail)
-	case "wrong-label":
+	case page.WrongLabel:
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("selector %q finds the control labelled %q, not %q; a run would stop before typing", f.CSS, r.Found, f.Label)
-	case "other-widget":
+	case page.OtherWidget:
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("the item labelled %q holds a %s, the map expects a %s", f.Label, r.Found, f.Kind)
 	default:
-		if n, _ := portal.CallJS[int](ctx, "__af.visibleCount", scope); n == 0 {
+		if n, _ := page.Call[int](ctx, "visible_count", scope); n == 0 {
 			fc.Status, fc.Detail = NotShown, "the saved page does not show "+scope
 			return fc, nil
 		}
@@ -311,7 +303,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		return fc, nil
 	}
 	fc.Option = text
-	opts, err := portal.CallJS[*[]string](ctx, "__afCheck.options", r.ID, string(f.Kind))
+	opts, err := page.CallFunc[*[]string](ctx, r.El, checkOptions, string(f.Kind))
 	if err != nil {
 		return fc, err
 	}
@@ -319,7 +311,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Detail = join(fc.Detail, "its options were not saved with the page (record it with `autofill record`)")
 		return fc, nil
 	}
-	offered := slices.ContainsFunc(*opts, func(o string) bool { return portal.NormText(o) == portal.NormText(text) })
+	offered := slices.ContainsFunc(*opts, func(o string) bool { return page.NormText(o) == page.NormText(text) })
 	fc.Offered = &offered
 	switch {
 	case offered:

@@ -2,15 +2,16 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/chromedp"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
-// Point is where a click would land, and what is there (helpers.js point()).
+// Point is where a click would land, and what is there: what CheckClick
+// judges (page.Point carries the same facts for the page layer's clicks).
 type Point struct {
 	Found    bool    `json:"found"`
 	Count    int     `json:"count"`
@@ -61,118 +62,109 @@ func Click(ctx context.Context, page string, p Point) error {
 	return mouseClick(ctx, p.X, p.Y)
 }
 
+// guard is the click policy of the page the run is on, for the page layer:
+// CheckClick on the control under the pointer.
+func (r *runner) guard(p page.Point) error {
+	if err := CheckClick(r.page, Point{Found: true, X: p.X, Y: p.Y, Text: p.Text, Disabled: p.Disabled, Never: p.Never}); err != nil {
+		return failure(err)
+	}
+	return nil
+}
+
+// clicker is the page layer's clicker with the run's guard and the page's
+// never_click selectors.
+func (r *runner) clicker() page.Clicker {
+	return page.Clicker{Guard: r.guard, Never: r.never, Timeout: r.opts.StepTimeout}
+}
+
+// env is what the widget drivers share while filling a page.
+func (r *runner) env() *page.Env {
+	return &page.Env{Click: r.clicker(), Timeout: r.opts.StepTimeout}
+}
+
 // clickCSS clicks the single visible element of css.
 func (r *runner) clickCSS(ctx context.Context, css, why string) error {
-	return r.clickWhen(ctx, why, func() (Point, error) {
-		return call[Point](ctx, "target", css, r.never)
-	})
+	return r.clickWhen(ctx, why, r.guard, func() (page.Element, error) { return page.Query(ctx, css) })
 }
 
-// clickID clicks an element tagged by the helpers (data-af).
+// clickID clicks an element the page layer holds a handle on.
 func (r *runner) clickID(ctx context.Context, id, why string) error {
-	return r.clickWhen(ctx, why, func() (Point, error) {
-		return call[Point](ctx, "targetId", id, r.never, false)
-	})
+	return r.clickWhen(ctx, why, r.guard, func() (page.Element, error) { return page.Element(id), nil })
 }
 
-// clickWhen waits until the target is there, enabled, not moving and not
-// covered (a dropdown closing, a dialog mask fading), checks the guard,
-// then sends a real mouse click at its centre.
-func (r *runner) clickWhen(ctx context.Context, why string, locate func() (Point, error)) error {
-	var p, prev Point
-	err := waitFor(ctx, r.opts.StepTimeout, "click "+why, func() (bool, error) {
-		var err error
-		p, err = locate()
-		if err != nil {
-			return false, err
-		}
-		if p.Error != "" {
-			return false, fmt.Errorf("selector: %s", p.Error)
-		}
-		stable := p.Found && prev.Found && p.X == prev.X && p.Y == prev.Y
-		prev = p
-		if p.Covered && !r.dismissing && r.pageMap != nil && len(r.pageMap.Dismiss) > 0 {
-			// A notice (系统公告) that opened after the page settled.
-			r.dismissing = true
-			err := r.dismiss(ctx, r.pageMap)
-			r.dismissing = false
-			if err != nil {
-				return false, err
+// clickWhen waits until the target is there and actionable (one match,
+// visible, still, uncovered, enabled: page.Clicker), passes guard, and
+// clicks it. A notice (系统公告) that opened after the page settled and
+// covers the target is dismissed as the map says.
+func (r *runner) clickWhen(ctx context.Context, why string, guard page.Guard, locate func() (page.Element, error)) error {
+	deadline := time.Now().Add(r.opts.StepTimeout)
+	for {
+		el, err := locate()
+		if err == nil {
+			c := r.clicker()
+			c.Guard = guard
+			c.Timeout = min(max(time.Until(deadline), 100*time.Millisecond), 2*time.Second)
+			if err = c.Click(ctx, el, why); err == nil {
+				return nil
+			}
+			var na *page.NotActionableError
+			if errors.As(err, &na) && na.Point.Covered && !r.dismissing && r.pageMap != nil && len(r.pageMap.Dismiss) > 0 {
+				r.dismissing = true
+				derr := r.dismiss(ctx, r.pageMap)
+				r.dismissing = false
+				if derr != nil {
+					return derr
+				}
 			}
 		}
-		return p.Found && !p.Covered && !p.Disabled && stable, nil
-	})
-	if err != nil {
-		switch {
-		case !p.Found && p.Count > 1:
-			return fmt.Errorf("click %s: %d elements match; expected one: %w", why, p.Count, err)
-		case !p.Found:
-			return fmt.Errorf("click %s: not on the page: %w", why, err)
-		case p.Covered:
-			return fmt.Errorf("click %s: covered by %s: %w", why, p.By, err)
-		case p.Disabled:
-			return fmt.Errorf("click %s: the control is disabled: %w", why, err)
+		var na *page.NotActionableError
+		var se *page.StrictError
+		if !page.Transient(err) && !errors.As(err, &na) && !errors.As(err, &se) {
+			return err
 		}
-		return err
+		if time.Now().After(deadline) {
+			switch {
+			case se != nil && se.Count > 1:
+				return fmt.Errorf("click %s: %d elements match; expected one: %w", why, se.Count, errTimeout)
+			case se != nil:
+				return fmt.Errorf("click %s: not on the page: %w", why, errTimeout)
+			}
+			return fmt.Errorf("%w: %w", err, errTimeout)
+		}
+		if na == nil {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(pollEvery):
+			}
+		}
 	}
-	return Click(ctx, r.page, p)
 }
+
+// pollEvery is how often a missing click target is looked for again.
+const pollEvery = 40 * time.Millisecond
 
 // mouseClick moves, presses and releases at (x, y), as a person's mouse does.
-func mouseClick(ctx context.Context, x, y float64) error {
-	return bounded(ctx, callTimeout, "click", func(ctx context.Context) error {
-		return chromedp.Do(ctx,
-			chromedp.MouseEvent(chromedp.MouseMoved, x, y),
-			chromedp.MouseClickXY(x, y),
-		)
-	})
-}
+func mouseClick(ctx context.Context, x, y float64) error { return page.MouseClick(ctx, x, y) }
 
-// key sends one key press (keydown/keyup) with the codes the page's handlers
-// look at (Element UI reads keyCode).
-func key(ctx context.Context, name string, code int64) error {
-	return bounded(ctx, callTimeout, "key "+name, func(ctx context.Context) error {
-		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
-			if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
-				Type: typ, Key: name, Code: name, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
+// key sends one key press with the codes the page's handlers look at.
+func key(ctx context.Context, name string, code int64) error { return page.Key(ctx, name, code) }
 
-func pressEnter(ctx context.Context) error  { return key(ctx, "Enter", 13) }
-func pressEscape(ctx context.Context) error { return key(ctx, "Escape", 27) }
+func pressEnter(ctx context.Context) error  { return page.Enter(ctx) }
+func pressEscape(ctx context.Context) error { return page.Escape(ctx) }
 
-// insertText types text into the focused control in one step; key-by-key
-// typing drops CJK characters and costs three protocol calls per character.
-func insertText(ctx context.Context, text string) error {
-	return bounded(ctx, callTimeout, "typing", func(ctx context.Context) error {
-		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
-		return err
-	})
-}
+// insertText types text into the focused control in one step.
+func insertText(ctx context.Context, text string) error { return page.InsertText(ctx, text) }
 
-// toast is one el-message the page showed (helpers.js msgs).
-type toast struct {
-	Seq  int    `json:"seq"`
-	Type string `json:"type"`
-	Text string `json:"text"`
-}
+// toast is one el-message the page showed.
+type toast = page.Toast
 
-func (r *runner) toastSeq(ctx context.Context) int {
-	n, err := call[int](ctx, "lastSeq")
-	if err != nil {
-		return 0
-	}
-	return n
-}
+// toastSeq marks where the page's toasts and responses stand now; the
+// engine asks toastsSince and responsesSince with it.
+func (r *runner) toastSeq(ctx context.Context) int { return newMark(ctx) }
 
 func (r *runner) toastsSince(ctx context.Context, seq int) []toast {
-	t, _ := call[[]toast](ctx, "messagesSince", seq)
-	return t
+	return page.ToastsSince(ctx, markOf(seq).toast)
 }
 
 // deadline is a short helper for the common per-step timeout.

@@ -7,33 +7,31 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
+// helpersJS is the old in-page helper script (window.__af). The engine no
+// longer uses it: internal/page calls its page functions by value. It stays
+// for the commands that have not moved to internal/page yet (after-care),
+// which install it in their own tab.
+//
 //go:embed helpers.js
 var helpersJS string
 
-// installHelpers makes the in-page helpers present in the current document and
-// in every document the tab loads later.
-func installHelpers(ctx context.Context) error {
-	return bounded(ctx, callTimeout, "installing page helpers", func(ctx context.Context) error {
-		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: helpersJS}); err != nil {
-			return fmt.Errorf("installing page helpers: %w", err)
-		}
-		return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
-	})
-}
+// installHelpers prepares the tab for the page layer (the toast recorder,
+// the watch on its requests). Nothing else is installed in the portal.
+func installHelpers(ctx context.Context) error { return page.Install(ctx) }
 
-// Deadlines of single exchanges with the browser. Waits for the page are
-// WaitFor's business; these bound one evaluation, click, key press or
-// screenshot, so that a frozen tab (a renderer that stopped answering) ends
-// the run with a clear error instead of hanging it.
+// Deadlines of single exchanges with the browser. Waits for the page have
+// their own deadlines; these bound one evaluation, click, key press or
+// screenshot, so that a frozen tab ends the run with a clear error.
 const (
-	callTimeout = 30 * time.Second
+	callTimeout = page.CallTimeout
 	navTimeout  = 90 * time.Second // the portal is slow in graduation season
 )
 
@@ -49,8 +47,8 @@ func bounded(ctx context.Context, d time.Duration, what string, f func(context.C
 	return err
 }
 
-// CallJS runs window.<fn>(args…) in the page (fn is a dotted path, such as
-// "__af.detect") with the arguments as JSON, and decodes the result.
+// CallJS runs window.<fn>(args…) of the old helper script (after-care's
+// toolkit until it moves to internal/page).
 func CallJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
 	parts := make([]string, len(args))
 	for i, a := range args {
@@ -76,88 +74,128 @@ func evalJS[T any](ctx context.Context, expr string) (T, error) {
 }
 
 // location returns the tab's URL ("" when the tab does not answer).
-func location(ctx context.Context) string {
-	var url string
-	_ = bounded(ctx, callTimeout, "location", func(ctx context.Context) error {
-		var err error
-		url, err = chromedp.Run(ctx, chromedp.Location())
-		return err
-	})
-	return url
+func location(ctx context.Context) string { return page.Location(ctx) }
+
+// call runs a page function by the engine's old name for it. Elements are
+// page-layer handles (page.Element), passed as strings; a function that
+// finds an element returns its handle.
+func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
+	var zero T
+	v, err := callAny(ctx, fn, args)
+	if err != nil {
+		return zero, err
+	}
+	if t, ok := v.(T); ok {
+		return t, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return zero, err
+	}
+	var t T
+	err = json.Unmarshal(b, &t)
+	return t, err
 }
 
-// call runs one of the helpers (window.__af.fn). A document that has lost
-// them (a navigation raced the install) gets them again.
-func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	v, err := CallJS[T](ctx, "__af."+fn, args...)
-	if err != nil && strings.Contains(err.Error(), "__af") {
-		if ierr := bounded(ctx, callTimeout, "reinstalling page helpers", func(ctx context.Context) error {
-			return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](helpersJS))
-		}); ierr == nil {
-			v, err = CallJS[T](ctx, "__af."+fn, args...)
+func callAny(ctx context.Context, fn string, args []any) (any, error) {
+	el := func(i int) page.Element { s, _ := args[i].(string); return page.Element(s) }
+	switch fn {
+	case "visibleCount":
+		return page.Call[int](ctx, "visible_count", args...)
+	case "text":
+		return page.Call[string](ctx, "text", args...)
+	case "tableRows":
+		return page.Call[[][]string](ctx, "table_rows", args...)
+	case "tableHeaders":
+		return page.Call[[]string](ctx, "table_headers", args...)
+	case "formErrors":
+		return page.Call[[]FormError](ctx, "form_errors", args...)
+	case "dialogs":
+		return page.Call[[]dialog](ctx, "dialogs", args...)
+	case "detect":
+		return page.Call[[]string](ctx, "detect", args...)
+	case "pairs":
+		return page.Call[[]summaryPair](ctx, "pairs", args...)
+	case "buttons":
+		return page.Call[[]string](ctx, "buttons", args...)
+	case "unknownRequired":
+		id, err := page.Identify(ctx, nil, args[0].([]string), args[1].(string))
+		return id.Unknown, err
+	case "idle":
+		return idle(ctx)
+	case "rowButton":
+		_, b, err := page.Locate[struct{}](ctx, "", "row_button", args...)
+		return string(b), err
+	case "uploadItem":
+		_, n, err := page.Locate[struct{}](ctx, el(0), "upload_item", args[1:]...)
+		return string(n), err
+	case "responsesSince":
+		return page.ResponsesSince(ctx, markOf(args[0]).net), nil
+	case "readAll":
+		ids := args[0].([][2]string)
+		els, kinds := make([]page.Element, len(ids)), make([]string, len(ids))
+		for i, x := range ids {
+			els[i], kinds[i] = page.Element(x[0]), x[1]
 		}
+		return page.ReadAll(ctx, els, kinds)
 	}
-	return v, err
+	return nil, fmt.Errorf("no page function %s", fn)
+}
+
+// idle reports, without waiting long, that the page is ready to be read:
+// no request in flight, and the page settled for two animation frames.
+func idle(ctx context.Context) (bool, error) {
+	if !page.Idle(ctx) {
+		return false, nil
+	}
+	st, err := page.Call[struct {
+		OK bool `json:"ok"`
+	}](ctx, "settled", 100)
+	return st.OK && err == nil, err
+}
+
+// A mark is where the page's toasts and responses stood at a moment: the
+// engine asks for "what came after" with the int toastSeq gave it.
+type mark struct{ toast, net int }
+
+var (
+	marksMu sync.Mutex
+	marks   []mark
+)
+
+func newMark(ctx context.Context) int {
+	m := mark{page.ToastSeq(ctx), page.ResponseSeq(ctx)}
+	marksMu.Lock()
+	defer marksMu.Unlock()
+	marks = append(marks, m)
+	return len(marks)
+}
+
+func markOf(v any) mark {
+	n, _ := v.(int)
+	marksMu.Lock()
+	defer marksMu.Unlock()
+	if n <= 0 || n > len(marks) {
+		return mark{}
+	}
+	return marks[n-1]
 }
 
 // ErrTimeout is wrapped by WaitFor's error when the deadline passes.
-var ErrTimeout = errors.New("timed out")
+var ErrTimeout = page.ErrTimeout
 
 // errTimeout is the package's short name for ErrTimeout.
 var errTimeout = ErrTimeout
 
-// pollEvery is how often a condition is checked while waiting. It is not a
-// delay before acting: every wait ends as soon as its condition holds.
-const pollEvery = 40 * time.Millisecond
-
-// WaitFor checks cond until it reports done, an error that is not transient,
-// or the deadline. Errors from a page that is navigating (no execution
-// context, detached nodes) count as "not yet". It is the one way the tool
-// waits on a page: for a condition, with a deadline.
+// WaitFor is page.WaitFor: for conditions that live in Go.
 func WaitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
-	deadline := time.Now().Add(timeout)
-	t := time.NewTicker(pollEvery)
-	defer t.Stop()
-	var last error
-	for {
-		done, err := cond()
-		if err == nil && done {
-			return nil
-		}
-		if err != nil {
-			if !Transient(err) {
-				return err
-			}
-			last = err
-		}
-		if time.Now().After(deadline) {
-			if last != nil {
-				return fmt.Errorf("%s: %w after %s (last error: %v)", what, errTimeout, timeout, last)
-			}
-			return fmt.Errorf("%s: %w after %s", what, errTimeout, timeout)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
+	return page.WaitFor(ctx, timeout, what, cond)
 }
 
 func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
-	return WaitFor(ctx, timeout, what, cond)
+	return page.WaitFor(ctx, timeout, what, cond)
 }
 
-// Transient reports errors that a page in the middle of loading produces.
-func Transient(err error) bool {
-	if err == nil {
-		return false
-	}
-	s := err.Error()
-	for _, p := range []string{"Execution context was destroyed", "Cannot find context", "context with specified id", "Inspected target navigated", "__af", "No node", "not attached", "Object reference chain"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
+// Transient reports errors of a page in the middle of loading (page's
+// error classes: a NavigationError or a detached element).
+func Transient(err error) bool { return page.Transient(err) }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/accountstate"
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/steps"
@@ -327,20 +328,11 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 	return r.maps.Get(found[0]), nil
 }
 
-// waitIdle waits until the page has no request in flight and no loading
-// mask, twice in a row, so the form shows the portal's saved values before
-// the engine compares anything.
+// waitIdle waits until the page has no request in flight, no loading mask
+// and a DOM that stood still for two animation frames, so the form shows
+// the portal's saved values before the engine compares anything.
 func (r *runner) waitIdle(ctx context.Context) error {
-	quiet := 0
-	return waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "the page to finish loading", func() (bool, error) {
-		idle, err := call[bool](ctx, "idle")
-		if err != nil || !idle {
-			quiet = 0
-			return false, err
-		}
-		quiet++
-		return quiet >= 2, nil
-	})
+	return page.Settled(ctx, r.opts.StepTimeout+r.opts.StepTimeout)
 }
 
 // dismiss closes notices (系统公告) the map lists, when they show.

@@ -6,8 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
@@ -17,16 +16,10 @@ import (
 // before anything is typed: filling it would put one value into another
 // field and read it back as a success.
 
-// LabelKey is a label's identity, as helpers.js labelKey computes it:
-// full- and half-width forms alike (（）/(), ：/:, Ａ/A), no white space, no
-// leading * and no trailing colon.
-func LabelKey(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.Join(strings.Fields(s), "")
-	s = strings.TrimPrefix(s, "*")
-	s = strings.TrimSuffix(s, ":")
-	return s
-}
+// LabelKey is a label's identity (page.LabelKey): full- and half-width
+// forms alike (（）/(), ：/:, Ａ/A), no white space, no leading * and no
+// trailing colon.
+func LabelKey(s string) string { return page.LabelKey(s) }
 
 // sameLabel compares two labels (or button texts) by identity.
 func sameLabel(a, b string) bool { return LabelKey(a) == LabelKey(b) }
@@ -53,25 +46,15 @@ func knownLabels(m *pagemap.Map) []string {
 // control a selector finds sits under its field's label, and the page asks
 // for nothing the map does not know. One call to the page.
 func (r *runner) checkLabels(ctx context.Context, m *pagemap.Map) error {
-	type spec struct {
-		CSS     string   `json:"css"`
-		Label   string   `json:"label"`
-		Aliases []string `json:"aliases,omitempty"` // the same item's label on other forms of the portal
-	}
-	var specs []spec
+	var specs []page.FieldSpec
 	for _, f := range m.Fields {
-		specs = append(specs, spec{f.CSS, f.Label, f.Aliases})
+		// Aliases: the same item's label on other forms of the portal.
+		specs = append(specs, page.FieldSpec{CSS: f.CSS, Label: f.Label, Aliases: f.Aliases})
 		if f.Manual != nil {
-			specs = append(specs, spec{f.Manual.CSS, f.Manual.Label, nil})
+			specs = append(specs, page.FieldSpec{CSS: f.Manual.CSS, Label: f.Manual.Label})
 		}
 	}
-	got, err := call[struct {
-		Wrong []struct {
-			Label string `json:"label"`
-			Found string `json:"found"`
-		} `json:"wrong"`
-		Unknown []string `json:"unknown"`
-	}](ctx, "identify", specs, knownLabels(m), m.Scope())
+	got, err := page.Identify(ctx, specs, knownLabels(m), m.Scope())
 	if err != nil {
 		return err
 	}
@@ -127,14 +110,16 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 		key = "actions." + name
 	}
 	var reads string
-	err := r.clickWhen(ctx, t.Text, func() (Point, error) {
-		p, err := call[Point](ctx, "target", t.CSS, r.never)
-		if err == nil && t.Text != "" && p.Found && p.Text != "" && !sameLabel(p.Text, t.Text) {
+	// The guard sees the control under the pointer: its text is checked
+	// there, after every wait, right before the click.
+	guard := func(p page.Point) error {
+		if t.Text != "" && p.Text != "" && !sameLabel(p.Text, t.Text) {
 			reads = p.Text
-			return p, errRenamed
+			return errRenamed
 		}
-		return p, err
-	})
+		return r.guard(p)
+	}
+	err := r.clickWhen(ctx, t.Text, guard, func() (page.Element, error) { return page.Query(ctx, t.CSS) })
 	switch {
 	case reads != "":
 		return drift(&DriftError{Page: m.Page, Key: key, Label: t.Text,
@@ -143,7 +128,8 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 		return err
 	}
 	// The button is not there as mapped: say what buttons the page has.
-	if p, perr := call[Point](ctx, "target", t.CSS, r.never); perr == nil && !p.Found && p.Count == 0 {
+	var se *page.StrictError
+	if _, qerr := page.Query(ctx, t.CSS); errors.As(qerr, &se) && se.Count == 0 {
 		buttons, _ := call[[]string](ctx, "buttons", m.Scope())
 		return drift(&DriftError{Page: m.Page, Key: key, Label: t.Text,
 			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))})
@@ -154,7 +140,7 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 // errRenamed ends the wait for a button that reads otherwise than mapped.
 var errRenamed = errors.New("the button reads otherwise")
 
-// dialog is one message box or dialog the page shows (helpers.js dialogs).
+// dialog is one message box or dialog the page shows (page js/dialogs.js).
 type dialog struct {
 	Title   string   `json:"title"`
 	Text    string   `json:"text"`

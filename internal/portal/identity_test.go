@@ -39,7 +39,7 @@ func TestOfferProposal(t *testing.T) {
 		{"英国", []string{"美国", "法国"}, ""},
 	}
 	for _, c := range cases {
-		if got := (&offerError{Want: c.want, Offered: c.offered}).proposal(); got != c.propose {
+		if got := proposal(&offerError{Want: c.want, Offered: c.offered}); got != c.propose {
 			t.Errorf("%q in %v: proposal %q, want %q", c.want, c.offered, got, c.propose)
 		}
 	}

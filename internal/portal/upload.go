@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
@@ -110,10 +108,7 @@ func (r *runner) uploadOne(ctx context.Context, m *pagemap.Map, f pagemap.Field,
 	}
 	for attempt := 0; ; attempt++ {
 		seq := r.toastSeq(ctx)
-		input := chromedp.CSS(fmt.Sprintf(`[data-af=%q] input[type=file]`, id))
-		if err := bounded(ctx, callTimeout, "upload", func(ctx context.Context) error {
-			return chromedp.Do(ctx, chromedp.SetUploadFiles(input, []string{abs}))
-		}); err != nil {
+		if err := setFiles(ctx, id, abs); err != nil {
 			return failure(fmt.Errorf("page %s, %s: cannot hand %s to the upload control: %w", m.Page, f.Label, name, err))
 		}
 		var cur readResult

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
 )
@@ -106,19 +107,6 @@ func normPath(s string) string {
 	return strings.Join(parts, "/")
 }
 
-// NormText mirrors helpers.js norm: trims, folds runs of white space, and
-// turns full-width letters and digits and the ideographic space into ASCII.
-// Texts are compared after it, in the page and in Go alike.
-func NormText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
-			r -= 0xFEE0
-		case r == 0x3000:
-			r = ' '
-		}
-		b.WriteRune(r)
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+// NormText is page.NormText: texts are compared after it, in the page and
+// in Go alike.
+func NormText(s string) string { return page.NormText(s) }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/capture"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/recording"
@@ -92,7 +93,7 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := portal.InstallHelpers(ctx); err != nil {
+	if err := page.Install(ctx); err != nil {
 		return nil, err
 	}
 	wk := &walker{o: o, w: w, rules: o.Maps.DetectRules()}
@@ -108,8 +109,8 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 			return wk.visits, err
 		}
 		o.Say("Log in in the browser window (password, slider, code) as you always do; probe waits up to %s and then only looks.", o.Wait)
-		err := portal.WaitFor(ctx, o.Wait, "you to log in", func() (bool, error) {
-			f, err := portal.CallJS[[]string](ctx, "__af.detect", wk.rules)
+		err := page.WaitFor(ctx, o.Wait, "you to log in", func() (bool, error) {
+			f, err := page.Call[[]string](ctx, "detect", wk.rules)
 			found = f
 			return len(f) > 0 && !slices.Contains(f, "login"), err
 		})
@@ -215,16 +216,18 @@ type walker struct {
 // pages the detect rules see.
 func (wk *walker) settle(ctx context.Context, want []string) ([]string, error) {
 	var found []string
-	err := portal.WaitFor(ctx, wk.o.Timeout, "the page to load", func() (bool, error) {
-		f, err := portal.CallJS[[]string](ctx, "__af.detect", wk.rules)
+	err := page.WaitFor(ctx, wk.o.Timeout, "the page to load", func() (bool, error) {
+		f, err := page.Call[[]string](ctx, "detect", wk.rules)
 		found = f
-		if err != nil {
+		if err != nil || !(len(want) == 0 && len(f) > 0 || slices.Equal(f, want)) || !page.Idle(ctx) {
 			return false, err
 		}
-		idle, err := portal.CallJS[bool](ctx, "__af.idle")
-		return idle && (len(want) == 0 && len(f) > 0 || slices.Equal(f, want)), err
+		settled, err := page.Call[struct {
+			OK bool `json:"ok"`
+		}](ctx, "settled", 100)
+		return settled.OK, err
 	})
-	if err != nil && !errors.Is(err, portal.ErrTimeout) {
+	if err != nil && !errors.Is(err, page.ErrTimeout) {
 		return found, err
 	}
 	return found, nil
@@ -280,7 +283,7 @@ func (wk *walker) openDraft(ctx context.Context) error {
 		return nil
 	}
 	sel := m.List.Rows + " " + m.List.Continue.CSS
-	n, err := portal.CallJS[int](ctx, "__af.visibleCount", sel)
+	n, err := page.Call[int](ctx, "visible_count", sel)
 	if err != nil {
 		return err
 	}
@@ -289,12 +292,39 @@ func (wk *walker) openDraft(ctx context.Context) error {
 		return nil
 	}
 	before, _ := chromedp.Run(ctx, chromedp.Location())
-	// A JavaScript click on the first draft's button: 继续填写 only opens it.
-	js := fmt.Sprintf(`(() => { const b = Array.from(document.querySelectorAll(%q)).find((e) => e.offsetWidth || e.offsetHeight); if (b) b.click(); return !!b; })()`, sel)
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
+	// A real click on the first draft's 继续填写, which only opens it, after
+	// the page layer's actionability checks and through the engine's guard.
+	_, b, err := page.Locate[struct{}](ctx, "", "row_button", m.List.Rows, 0, m.List.Continue.CSS, m.List.Continue.Text)
+	if err != nil {
 		return fmt.Errorf("opening the draft (继续填写): %w", err)
 	}
-	return portal.WaitFor(ctx, wk.o.Timeout, "the draft to open", func() (bool, error) {
+	if b == "" {
+		return fmt.Errorf("opening the draft: the first row of 我的申请 has no %s button (%s)", m.List.Continue.Text, m.List.Continue.CSS)
+	}
+	c := page.Clicker{Never: m.Never(), Timeout: wk.o.Timeout, Guard: func(p page.Point) error {
+		return portal.CheckClick(m.Page, portal.Point{Found: true, X: p.X, Y: p.Y, Text: p.Text, Disabled: p.Disabled, Never: p.Never})
+	}}
+	// A notice (系统公告) covers the list until it is acknowledged, as a
+	// person does with 我知道了.
+	for _, t := range m.Dismiss {
+		if n, _ := page.Call[int](ctx, "visible_count", t.CSS); n != 1 {
+			continue
+		}
+		ok, err := page.Query(ctx, t.CSS)
+		if err == nil {
+			err = c.Click(ctx, ok, t.Text)
+		}
+		if err == nil {
+			err = page.UntilCount(ctx, wk.o.Timeout, "the notice to close", t.CSS, 0)
+		}
+		if err != nil {
+			return fmt.Errorf("closing the notice (%s): %w", t.Text, err)
+		}
+	}
+	if err := c.Click(ctx, b, m.List.Continue.Text); err != nil {
+		return fmt.Errorf("opening the draft (继续填写): %w", err)
+	}
+	return page.WaitFor(ctx, wk.o.Timeout, "the draft to open", func() (bool, error) {
 		loc, err := chromedp.Run(ctx, chromedp.Location())
 		return loc != before, err
 	})

@@ -1,10 +1,10 @@
-// autofill's page capture. It copies the rendered document into an inert
-// document (nothing there loads or runs), then makes the copy safe to commit
-// and self-contained: no scripts, no network, no personal data. The live
-// page is only read, never changed.
-(() => {
-  if (window.__afRec) return;
-  const rec = (window.__afRec = {});
+// take copies the rendered document into an inert document (nothing there
+// loads or runs), then makes the copy safe to commit and self-contained: no
+// scripts, no network, no personal data. The live page is only read, never
+// changed. It returns {html, styles, values}: the scrubbed copy (with
+// placeholders autofill-style:N for the stylesheets), the stylesheets'
+// texts, and the typed values found (to scrub them on later pages too).
+function (P, opts) {
   const MASK = "＊＊＊";
   // A 1×1 transparent GIF: images keep their boxes (the checks need sizes),
   // never their content (captchas, QR codes, photos).
@@ -111,33 +111,7 @@
     if (p && p.$el) p = p.$el;
     return p && p.nodeType === 1 && p.isConnected ? p : null;
   };
-
-  // A Vue transition (a dropdown, a dialog, the modal mask fading in) is
-  // running while an element carries x-enter, x-enter-active, x-leave-to, …
-  const MOVING = /(?:^|\s)[\w-]+-(?:enter|leave)(?:-active|-to)?(?:\s|$)/;
-  const transitioning = () =>
-    Array.from(document.querySelectorAll('[class*="-enter"], [class*="-leave"]')).some((e) => MOVING.test(e.getAttribute("class") || ""));
-  rec.busy = () => transitioning();
-
-  // still turns CSS transitions and animations off (on) while the recorder
-  // opens dropdowns and dialogs; the capture leaves its style out.
-  rec.still = (on) => {
-    let s = document.querySelector("style[data-af-still]");
-    if (on && !s) {
-      s = document.createElement("style");
-      s.setAttribute("data-af-still", "");
-      s.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
-      document.head.appendChild(s);
-    }
-    if (!on && s) s.remove();
-    return true;
-  };
-
-  // capture returns {html, styles, values}: the scrubbed copy (with
-  // placeholders autofill-style:N for the stylesheets), the stylesheets'
-  // texts, and the typed values found (to scrub them on later pages too).
-  rec.capture = (opts) => {
-    opts = opts || {};
+  opts = opts || {};
     const typed = typedValues();
     const known = valuesRe((opts.values || []).concat(typed));
 
@@ -248,48 +222,4 @@
 
     const html = "<!DOCTYPE html>\n" + copy.outerHTML + "\n";
     return { html, styles, values: typed };
-  };
-
-  // normalize reads a recorded document and writes it again without what
-  // changes from one capture to the next: generated ids and the references
-  // to them, dropdown positions and stacking order, helper tags, images,
-  // timestamps, application numbers, stylesheet names (they carry a hash),
-  // the pointer's hover mark.
-  const VOLATILE_ATTR = /^(id|aria-controls|aria-owns|aria-labelledby|aria-describedby|aria-activedescendant|x-placement|data-af|src)$/;
-  const VOLATILE_STYLE = /^(z-index|top|left|right|bottom|transform|transform-origin)$/;
-  rec.normalize = (html) => {
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    for (const el of doc.querySelectorAll("*")) {
-      // Attribute order follows the page's history (readonly set after a
-      // dropdown closed): write them sorted.
-      const attrs = Array.from(el.attributes)
-        .map((a) => ({ name: a.name, value: a.value }))
-        .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-      for (const a of attrs) el.removeAttribute(a.name);
-      for (const a of attrs) {
-        if (VOLATILE_ATTR.test(a.name)) continue;
-        let v = a.value.replace(/el-table_\d+_column_\d+/g, "el-table_N_column_N").replace(/\bel-[a-z-]+-\d{2,}(-\d+)?\b/g, "el-id");
-        if (a.name === "style") {
-          v = v
-            .split(";")
-            .map((d) => d.trim())
-            .filter((d) => d && !VOLATILE_STYLE.test(d.split(":")[0].trim()))
-            .join("; ");
-        }
-        if (a.name === "href" && el.tagName === "LINK") v = v.replace(/-[0-9a-f]{10}\.css$/, ".css");
-        // Element marks the option under the pointer (or the keyboard's
-        // cursor) "hover": where the pointer rests is not part of the page.
-        if (a.name === "class") v = v.split(/\s+/).filter((c) => c && c !== "hover").join(" ");
-        el.setAttribute(a.name, v);
-      }
-    }
-    const tw = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_TEXT);
-    for (let t = tw.nextNode(); t; t = tw.nextNode()) {
-      const s = t.data
-        .replace(/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?/g, "<time>")
-        .replace(/(?<![A-Za-z\d])A\d{8}(?![A-Za-z\d])/g, "<app>");
-      if (s !== t.data) t.data = s;
-    }
-    return doc.documentElement.outerHTML;
-  };
-})();
+}

@@ -1,0 +1,6 @@
+// library names the widget library this control belongs to: "element"
+// (Element UI) or "native" (plain HTML form controls).
+function (P) {
+  if (this.closest("[class*='el-']")) return "element";
+  return "native";
+}

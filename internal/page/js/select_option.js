@@ -1,0 +1,31 @@
+// select_option waits until this el-select's dropdown has settled (open,
+// not loading, not animating, the same options for quietMs) and finds the
+// option whose text is exactly text. A remote list needs a longer quiet
+// time than a frame: the list shown right after typing is the previous
+// search's, and an option clicked in it vanishes under the pointer.
+async function (P, text, quietMs, timeoutMs) {
+  const el = this;
+  const want = P.norm(text);
+  let last = "", since = 0;
+  const r = await P.until(() => {
+    const p = P.popper(el);
+    const vm = el.__vue__;
+    const loading = !!((vm && vm.loading) || (p && P.all(".el-select-dropdown__loading", p).some(P.visible)));
+    if (!p || !P.visible(p)) return { ok: false, open: false, loading };
+    const items = P.all("li.el-select-dropdown__item", p).filter(P.visible);
+    const offered = items.map((li) => P.norm(li.innerText));
+    const hits = items.filter((li, i) => offered[i] === want);
+    const sig = offered.join("\n") + "|" + hits.map((h) => JSON.stringify(h.getBoundingClientRect())).join();
+    const now = performance.now();
+    if (sig !== last || loading || P.animating(p)) {
+      last = sig;
+      since = now;
+    }
+    const quiet = now - since >= Math.max(quietMs, 1) && !loading && !P.animating(p);
+    return { ok: quiet, open: true, loading, offered: offered.slice(0, 40), count: hits.length, hit: hits.length === 1 ? hits[0] : null };
+  }, timeoutMs);
+  const el2 = r.hit;
+  delete r.hit;
+  r.el = el2;
+  return r;
+}
