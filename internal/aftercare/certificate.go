@@ -1,18 +1,15 @@
 package aftercare
 
 import (
-	"context"
 	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/materials"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Certificate is a downloaded electronic 认证书.
@@ -31,17 +28,6 @@ type download struct {
 	Type   string `json:"type"`
 	Data   string `json:"data"` // base64
 }
-
-// fetchJS fetches a URL with the page's own session (a GET, as the link
-// would) and returns the body in base64.
-const fetchJS = `(async (u) => {
-  const r = await fetch(u, {credentials: "same-origin"});
-  if (!r.ok) return {status: r.status, type: "", data: ""};
-  const b = new Uint8Array(await r.arrayBuffer());
-  let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192));
-  return {status: r.status, type: r.headers.get("content-type") || "", data: btoa(s)};
-})(%q)`
 
 // Certificate downloads the 认证书 of a (认证完成, read by Detail) from its
 // 查看 page, checks that pdfcpu reads it, and saves it as dir/name.pdf
@@ -63,14 +49,12 @@ func (s *Session) Certificate(a *Application, dir, name string) (Certificate, er
 	var href string
 	if err := waitFor(s, "the 认证书 link", func() (bool, error) {
 		var err error
-		href, err = run(s.tab, chromedp.Evaluate[string](fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? (e.href || e.getAttribute("data-href") || "") : ""; })()`, t.CSS)))
+		href, err = page.CallFunc[string](s.tab, "", hrefFunc, t.CSS)
 		return href != "", err
 	}); err != nil {
 		return c, exitcode.With(exitcode.Drift, fmt.Errorf("%s: the 认证书 link %q (%s) is not on the 查看 page of %s: %w", m.File, t.Text, t.CSS, a.ID, err))
 	}
-	tctx, cancel := context.WithTimeout(s.tab, 2*time.Minute)
-	defer cancel()
-	d, err := chromedp.Run(tctx, chromedp.Evaluate[download](fmt.Sprintf(fetchJS, href), chromedp.EvalAwaitPromise))
+	d, err := page.CallFunc[download](s.tab, "", fetchFunc, href)
 	if err != nil {
 		return c, fmt.Errorf("downloading the 认证书 of %s: %w", a.ID, err)
 	}

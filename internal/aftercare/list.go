@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 )
@@ -16,7 +17,7 @@ func (s *Session) List() ([]*Application, error) {
 	if l == nil {
 		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no list: section", m.File))
 	}
-	headers, err := js[[]string](s, "tableHeaders", l.Table)
+	headers, err := page.Call[[]string](s.tab, "table_headers", l.Table)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +25,7 @@ func (s *Session) List() ([]*Application, error) {
 	for role, text := range l.Columns {
 		col[role] = -1
 		for i, h := range headers {
-			if portal.NormText(h) == portal.NormText(text) {
+			if page.NormText(h) == page.NormText(text) {
 				col[role] = i
 			}
 		}
@@ -32,7 +33,7 @@ func (s *Session) List() ([]*Application, error) {
 			return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: 我的申请 has no column %q (list.columns.%s); its columns are %v; run autofill check", m.File, text, role, headers))
 		}
 	}
-	rows, err := js[[][]string](s, "tableRows", l.Rows)
+	rows, err := page.Call[[][]string](s.tab, "table_rows", l.Rows)
 	if err != nil {
 		return nil, err
 	}
@@ -52,11 +53,11 @@ func (s *Session) List() ([]*Application, error) {
 			if act.t.CSS == "" {
 				continue
 			}
-			id, err := js[string](s, "rowButton", l.Rows, i, act.t.CSS, act.t.Text)
+			b, err := s.rowButton(i, act.t)
 			if err != nil {
 				return nil, err
 			}
-			if id != "" {
+			if b != "" {
 				a.Actions = append(a.Actions, act.name)
 			}
 		}
@@ -67,23 +68,24 @@ func (s *Session) List() ([]*Application, error) {
 
 // rowAction clicks a row action (view, supplement, review) of a and waits
 // for the page it opens.
-func (s *Session) rowAction(a *Application, action, page string) error {
+func (s *Session) rowAction(a *Application, action, opens string) error {
 	l := s.maps.Get(portal.ListPage).List
 	t := map[string]pagemap.Target{"view": l.View, "supplement": l.Supplement, "review": l.Review}[action]
 	if t.CSS == "" {
 		return exitcode.With(exitcode.Drift, fmt.Errorf("%s: list.%s is not mapped", s.maps.Get(portal.ListPage).File, action))
 	}
-	err := s.clickWith(portal.ListPage, t.Text+" of "+a.ID, func() (portal.Point, error) {
-		id, err := js[string](s, "rowButton", l.Rows, a.row, t.CSS, t.Text)
-		if err != nil || id == "" {
-			return portal.Point{}, err
-		}
-		return js[portal.Point](s, "targetId", id, s.never, false)
-	})
+	err := s.clickWith(portal.ListPage, t.Text+" of "+a.ID, func() (page.Element, error) { return s.rowButton(a.row, t) })
 	if err != nil {
 		return err
 	}
-	return s.waitPage(page)
+	return s.waitPage(opens)
+}
+
+// rowButton finds the button t in row i of 我的申请 ("" when the row has
+// none).
+func (s *Session) rowButton(i int, t pagemap.Target) (page.Element, error) {
+	_, b, err := page.Locate[struct{}](s.tab, "", "row_button", s.maps.Get(portal.ListPage).List.Rows, i, t.CSS, t.Text)
+	return b, err
 }
 
 // Detail opens the 查看 page of a (a row of List), reads it into a, and

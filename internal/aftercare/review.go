@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/portal"
 )
 
@@ -68,11 +69,11 @@ func (s *Session) PrepareReview(a *Application, reason string, files []string) (
 	if err != nil {
 		return d, err
 	}
-	got, err := s.typeInto(rc, reason)
+	got, err := s.typeInto(p, rc, reason)
 	if err != nil {
 		return d, err
 	}
-	if portal.NormText(got) != portal.NormText(reason) {
+	if page.NormText(got) != page.NormText(reason) {
 		return d, &portal.MismatchError{Page: p, Label: rc.field.Label, Want: reason, Got: got}
 	}
 	save, ok := s.maps.Get(p).Action("save")
@@ -85,16 +86,15 @@ func (s *Session) PrepareReview(a *Application, reason string, files []string) (
 	}
 	var refused string
 	if err := waitFor(s, "the reason to be saved", func() (bool, error) {
-		ts, err := js[[]toast](s, "messagesSince", seq)
-		for _, t := range ts {
+		for _, t := range page.ToastsSince(s.tab, seq) {
 			if t.Type == "error" {
 				refused = t.Text
 			}
 			if t.Type == "success" || t.Type == "error" {
-				return true, err
+				return true, nil
 			}
 		}
-		return false, err
+		return false, nil
 	}); err != nil {
 		return d, err
 	}
@@ -132,7 +132,7 @@ func (s *Session) PrepareReview(a *Application, reason string, files []string) (
 	if d.Reason, err = s.textOf(rc); err != nil {
 		return d, err
 	}
-	if portal.NormText(d.Reason) != portal.NormText(reason) {
+	if page.NormText(d.Reason) != page.NormText(reason) {
 		return d, fmt.Errorf("after a reload the 复核理由 reads %q, not what was typed", d.Reason)
 	}
 	if fc, err = s.find(p, "review.files"); err != nil {

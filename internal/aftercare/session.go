@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 )
@@ -20,7 +21,8 @@ const (
 	ReviewPage     = "review"
 )
 
-// Session is a logged-in tab on 我的申请 (after portal.Open).
+// Session is a logged-in tab on 我的申请 (after portal.Open, which
+// prepared the tab for internal/page).
 type Session struct {
 	tab     context.Context
 	maps    *pagemap.Set
@@ -43,66 +45,42 @@ func NewSession(tab context.Context, maps *pagemap.Set, timeout time.Duration) (
 	for _, p := range maps.Pages() {
 		s.never = append(s.never, maps.Get(p).NeverClick...)
 	}
-	// The session reads pages with the old helper script (window.__af),
-	// which the engine no longer installs.
-	if err := portal.InstallHelpers(tab); err != nil {
-		return nil, err
-	}
 	if err := s.waitPage(portal.ListPage); err != nil {
 		return nil, err
 	}
-	var err error
-	s.listURL, err = run(s.tab, chromedp.Location())
-	return s, err
+	s.listURL = page.Location(tab)
+	return s, nil
 }
 
 // SetClock replaces the clock that counts the days left (tests).
 func (s *Session) SetClock(now func() time.Time) { s.now = now }
 
-// run runs one chromedp action, bounded.
+// run runs one chromedp action (navigation, a screenshot), bounded.
 func run[T any](ctx context.Context, a chromedp.Action[T]) (T, error) {
 	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	return chromedp.Run(tctx, a)
 }
 
-// js calls a page helper (window.__af.fn).
-func js[T any](s *Session, fn string, args ...any) (T, error) {
-	return portal.CallJS[T](s.tab, "__af."+fn, args...)
-}
-
 // detect returns the known pages the tab shows.
 func (s *Session) detect() ([]string, error) {
-	return js[[]string](s, "detect", s.maps.DetectRules())
+	return page.Call[[]string](s.tab, "detect", s.maps.DetectRules())
 }
 
-// waitPage waits until the tab shows page, rendered (no template
-// placeholder {{ }} left in view) and settled twice in a row.
-func (s *Session) waitPage(page string) error {
-	var found []string
-	quiet := 0
-	err := portal.WaitFor(s.tab, s.timeout, "page "+page, func() (bool, error) {
-		var err error
-		if found, err = s.detect(); err != nil || len(found) != 1 || found[0] != page {
-			quiet = 0
-			return false, err
-		}
-		ok, err := run(s.tab, chromedp.Evaluate[bool](`__af.idle() && !document.body.innerText.includes("{{")`))
-		if err != nil || !ok {
-			quiet = 0
-			return false, err
-		}
-		quiet++
-		return quiet >= 2, nil
-	})
-	if err != nil {
-		if errors.Is(err, portal.ErrTimeout) {
-			m := s.maps.Get(page)
-			return exitcode.With(exitcode.Drift, fmt.Errorf("waiting for %s (%s): the browser shows %v instead (%w); if the portal changed, run autofill check", page, m.Title, found, err))
-		}
-		return err
+// waitPage waits, in the page, until the tab shows page rendered (no
+// template placeholder {{ }} left in view), then until it has settled.
+func (s *Session) waitPage(id string) error {
+	deadline := time.Now().Add(s.timeout)
+	_, err := page.UntilFunc[bool](s.tab, s.timeout, "page "+id, page.OnMutation, shownFunc, s.maps.DetectRules(), id)
+	if err == nil {
+		err = page.Settled(s.tab, max(time.Until(deadline), time.Second))
 	}
-	return nil
+	if errors.Is(err, page.ErrTimeout) {
+		found, _ := s.detect()
+		m := s.maps.Get(id)
+		return exitcode.With(exitcode.Drift, fmt.Errorf("waiting for %s (%s): the browser shows %v instead (%w); if the portal changed, run autofill check", id, m.Title, found, err))
+	}
+	return err
 }
 
 // backToList returns to 我的申请 by its address (navigation, no click).
@@ -114,75 +92,85 @@ func (s *Session) backToList() error {
 }
 
 // reload loads the current page again, to read what the server kept.
-func (s *Session) reload(page string) error {
+func (s *Session) reload(id string) error {
 	if _, err := run(s.tab, chromedp.Reload()); err != nil {
 		return err
 	}
-	return s.waitPage(page)
+	return s.waitPage(id)
 }
 
-// click clicks the one visible element of css through the click guard.
-func (s *Session) click(page, css, why string) error {
-	return s.clickWith(page, why, func() (portal.Point, error) {
-		return js[portal.Point](s, "target", css, s.never)
-	})
+// clicker clicks on page id through the one click guard (portal.CheckClick,
+// which refuses 提交 and 支付) after the page layer's actionability checks.
+func (s *Session) clicker(id string) page.Clicker {
+	return page.Clicker{Guard: portal.Guard(id), Never: s.never, Timeout: s.timeout}
 }
 
-// clickWith waits until the target is there, enabled and uncovered, then
-// clicks it through portal.Click (which refuses 提交 and 支付).
-func (s *Session) clickWith(page, why string, locate func() (portal.Point, error)) error {
-	var p portal.Point
-	err := portal.WaitFor(s.tab, s.timeout, "click "+why, func() (bool, error) {
+// click clicks the one visible element of css.
+func (s *Session) click(id, css, why string) error {
+	return s.clickWith(id, why, func() (page.Element, error) { return page.Query(s.tab, css) })
+}
+
+// clickWith waits until locate finds the target, then clicks it once it is
+// actionable.
+func (s *Session) clickWith(id, why string, locate func() (page.Element, error)) error {
+	var el page.Element
+	err := waitFor(s, "click "+why, func() (bool, error) {
 		var err error
-		p, err = locate()
-		return err == nil && p.Found && !p.Covered && !p.Disabled, err
+		el, err = locate()
+		var se *page.StrictError
+		if errors.As(err, &se) {
+			return false, nil
+		}
+		return el != "", err
 	})
 	if err != nil {
-		if !p.Found {
-			return exitcode.With(exitcode.Drift, fmt.Errorf("click %s on %s: not on the page (%w); run autofill check", why, page, err))
+		if errors.Is(err, page.ErrTimeout) {
+			return exitcode.With(exitcode.Drift, fmt.Errorf("click %s on %s: not on the page (%w); run autofill check", why, id, err))
 		}
-		return fmt.Errorf("click %s on %s: %w", why, page, err)
+		return fmt.Errorf("click %s on %s: %w", why, id, err)
 	}
-	return portal.Click(s.tab, page, p)
+	if err := s.clicker(id).Click(s.tab, el, why); err != nil {
+		return fmt.Errorf("on %s: %w", id, err)
+	}
+	return nil
 }
 
 // value reads a map value's text ("" when the page does not show it).
-func (s *Session) value(page, name string) (string, error) {
-	v, ok := s.maps.Get(page).Value(name)
+func (s *Session) value(id, name string) (string, error) {
+	v, ok := s.maps.Get(id).Value(name)
 	if !ok {
 		return "", nil
 	}
 	if v.Many {
-		return "", fmt.Errorf("%s value %s is a list", page, name)
+		return "", fmt.Errorf("%s value %s is a list", id, name)
 	}
-	t, err := js[string](s, "text", v.CSS)
+	t, err := page.Call[string](s.tab, "text", v.CSS)
 	return orEmpty(t), err
 }
 
 // values reads a list value: every visible match's text.
-func (s *Session) values(page, name string) ([]string, error) {
-	v, ok := s.maps.Get(page).Value(name)
+func (s *Session) values(id, name string) ([]string, error) {
+	v, ok := s.maps.Get(id).Value(name)
 	if !ok {
 		return nil, nil
 	}
-	expr := fmt.Sprintf(`Array.from(document.querySelectorAll(%q)).filter(__af.visible).map((e) => __af.norm(e.innerText))`, v.CSS)
-	tctx, cancel := context.WithTimeout(s.tab, 30*time.Second)
-	defer cancel()
-	return chromedp.Run(tctx, chromedp.Evaluate[[]string](expr))
+	return page.CallFunc[[]string](s.tab, "", textsFunc, v.CSS)
 }
 
 // screenshot saves the page as the run directory's screenshot of page.
-func (s *Session) screenshot(runDir, page string) (string, error) {
+func (s *Session) screenshot(runDir, id string) (string, error) {
 	png, err := run(s.tab, chromedp.FullScreenshot(100))
 	if err != nil {
 		return "", err
 	}
-	return portal.SaveScreenshot(runDir, page, "", png)
+	return portal.SaveScreenshot(runDir, id, "", png)
 }
 
-// waitFor is portal.WaitFor on the session's tab with its timeout.
+// waitFor is page.WaitFor on the session's tab with its timeout, for
+// conditions that combine several page facts (an upload's list and the
+// toasts).
 func waitFor(s *Session, what string, cond func() (bool, error)) error {
-	return portal.WaitFor(s.tab, s.timeout, what, cond)
+	return page.WaitFor(s.tab, s.timeout, what, cond)
 }
 
 // Screenshot saves the page the tab shows into runDir's screenshots and

@@ -7,9 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Answer is what supplement did for a 补交材料 request. The request's own
@@ -63,29 +62,44 @@ func (s *Session) readRequest() (*Request, error) {
 	return q, nil
 }
 
-// namedFiles lists the files a reupload request names (the data-file of
-// each row's upload).
-func (s *Session) namedFiles() ([]string, error) {
-	v, ok := s.maps.Get(SupplementPage).Value("reupload_slot")
+// reuploadRow is one row of a re-upload request (js/reupload_rows.js).
+type reuploadRow struct {
+	File     string `json:"file"`     // the file it replaces
+	State    string `json:"state"`    // values.reupload_state's text
+	Category string `json:"category"` // 材料类别: the slot label
+}
+
+// reuploadRows reads the rows of a re-upload request.
+func (s *Session) reuploadRows() ([]reuploadRow, error) {
+	m := s.maps.Get(SupplementPage)
+	slot, ok := m.Value("reupload_slot")
 	if !ok {
-		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no values.reupload_slot", s.maps.Get(SupplementPage).File))
+		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no values.reupload_slot", m.File))
 	}
-	expr := fmt.Sprintf(`Array.from(document.querySelectorAll(%q)).map((e) => e.getAttribute("data-file") || "")`, v.CSS)
-	return run(s.tab, chromedp.Evaluate[[]string](expr))
+	state, _ := m.Value("reupload_state")
+	cat, _ := m.Value("reupload_category")
+	return page.CallFunc[[]reuploadRow](s.tab, "", reuploadRowsFunc, map[string]string{"slot": slot.CSS, "state": state.CSS, "category": cat.CSS})
+}
+
+// namedFiles lists the files a reupload request names.
+func (s *Session) namedFiles() ([]string, error) {
+	rows, err := s.reuploadRows()
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.File)
+	}
+	return out, err
 }
 
 // reuploadState is the state text of the row of a named file.
 func (s *Session) reuploadState(name string) (string, error) {
-	m := s.maps.Get(SupplementPage)
-	slot, _ := m.Value("reupload_slot")
-	state, _ := m.Value("reupload_state")
-	expr := fmt.Sprintf(`(() => {
-  const s = Array.from(document.querySelectorAll(%q)).find((e) => e.getAttribute("data-file") === %q);
-  const tr = s && s.closest("tr");
-  const st = tr && tr.querySelector(%q);
-  return st ? __af.norm(st.innerText) : "";
-})()`, slot.CSS, name, state.CSS)
-	return run(s.tab, chromedp.Evaluate[string](expr))
+	rows, err := s.reuploadRows()
+	for _, r := range rows {
+		if r.File == name {
+			return r.State, err
+		}
+	}
+	return "", err
 }
 
 // MatchReupload pairs the files given with the files a reupload request
@@ -207,7 +221,14 @@ func (s *Session) answerReupload(ans *Answer, replace map[string]string) error {
 			continue
 		}
 		seq := s.seq()
-		if err := s.setFile(fmt.Sprintf(`%s[data-file=%q] input[type=file]`, slot.CSS, n), path); err != nil {
+		_, el, err := page.LocateFunc[struct{}](s.tab, "", reuploadSlotFunc, slot.CSS, n)
+		if err == nil && el == "" {
+			err = exitcode.With(exitcode.Drift, fmt.Errorf("%s: no %s for %s", m.File, slot.CSS, n))
+		}
+		if err == nil {
+			err = s.setFiles(SupplementPage, el, "重新上传", path)
+		}
+		if err != nil {
 			return fmt.Errorf("补交材料: cannot hand %s to the upload of %s: %w", name, n, err)
 		}
 		var refused string
@@ -259,24 +280,21 @@ func baseNames(paths []string) []string {
 // request names, from its row.
 func (s *Session) NamedSlots(named []string) (map[string]string, error) {
 	m := s.maps.Get(SupplementPage)
-	slot, _ := m.Value("reupload_slot")
-	cat, ok := m.Value("reupload_category")
-	if !ok {
+	if _, ok := m.Value("reupload_category"); !ok {
 		return nil, exitcode.With(exitcode.Drift, fmt.Errorf("%s: no values.reupload_category", m.File))
+	}
+	rows, err := s.reuploadRows()
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]string{}
 	for _, n := range named {
-		expr := fmt.Sprintf(`(() => {
-  const s = Array.from(document.querySelectorAll(%q)).find((e) => e.getAttribute("data-file") === %q);
-  const tr = s && s.closest("tr");
-  const c = tr && tr.querySelector(%q);
-  return c ? __af.norm(c.innerText) : "";
-})()`, slot.CSS, n, cat.CSS)
-		label, err := run(s.tab, chromedp.Evaluate[string](expr))
-		if err != nil {
-			return nil, err
+		out[n] = ""
+		for _, r := range rows {
+			if r.File == n {
+				out[n] = r.Category
+			}
 		}
-		out[n] = label
 	}
 	return out, nil
 }

@@ -203,11 +203,21 @@ func decode[T any](res *runtime.RemoteObject, err error) (T, error) {
 // comes back as a handle ("" when the function found none), the rest
 // decoded into T.
 func Locate[T any](ctx context.Context, el Element, name string, args ...any) (T, Element, error) {
-	var v T
 	decl, err := declaration(name, true)
 	if err != nil {
+		var v T
 		return v, "", err
 	}
+	return locate[T](ctx, el, name, decl, args)
+}
+
+// LocateFunc is Locate for a page function another package keeps.
+func LocateFunc[T any](ctx context.Context, el Element, f Func, args ...any) (T, Element, error) {
+	return locate[T](ctx, el, "func:"+f.Name, declare("func:"+f.Name, f.Source, true), args)
+}
+
+func locate[T any](ctx context.Context, el Element, name, decl string, args []any) (T, Element, error) {
+	var v T
 	res, err := invoke(ctx, el, name, decl, true, args)
 	if err != nil {
 		return v, "", err

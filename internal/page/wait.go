@@ -61,11 +61,21 @@ const (
 // chromedp.PollFunction with the page function's declaration; a navigation
 // during the wait restarts it on the new document until the deadline.
 func Until[T any](ctx context.Context, timeout time.Duration, what string, poll Polling, name string, args ...any) (T, error) {
-	var zero T
-	decl, err := pollDeclaration(name)
+	body, err := jsFS.ReadFile("js/" + name + ".js")
 	if err != nil {
-		return zero, err
+		var zero T
+		return zero, fmt.Errorf("no page function %s: %w", name, err)
 	}
+	return until[T](ctx, timeout, what, poll, pollDeclaration(string(body)), args)
+}
+
+// UntilFunc is Until for a page function another package keeps.
+func UntilFunc[T any](ctx context.Context, timeout time.Duration, what string, poll Polling, f Func, args ...any) (T, error) {
+	return until[T](ctx, timeout, what, poll, pollDeclaration(f.Source), args)
+}
+
+func until[T any](ctx context.Context, timeout time.Duration, what string, poll Polling, decl string, args []any) (T, error) {
+	var zero T
 	deadline := time.Now().Add(timeout)
 	for {
 		left := time.Until(deadline)
@@ -99,15 +109,11 @@ func Until[T any](ctx context.Context, timeout time.Duration, what string, poll 
 	}
 }
 
-// pollDeclaration is a page function as PollFunction wants it: a plain
-// function of the arguments, with the prelude bound.
-func pollDeclaration(name string) (string, error) {
-	body, err := jsFS.ReadFile("js/" + name + ".js")
-	if err != nil {
-		return "", fmt.Errorf("no page function %s: %w", name, err)
-	}
+// pollDeclaration is a page function's source as PollFunction wants it: a
+// plain function of the arguments, with the prelude bound.
+func pollDeclaration(body string) string {
 	prelude, _ := jsFS.ReadFile("js/prelude.js")
-	return "(...a) => (" + stripComments(string(body)) + ").apply(null, [(" + stripComments(string(prelude)) + ")(), ...a])", nil
+	return "(...a) => (" + stripComments(body) + ").apply(null, [(" + stripComments(string(prelude)) + ")(), ...a])"
 }
 
 // Settled waits until the page is ready to be read (js/settled.js: mounted,

@@ -54,22 +54,19 @@ func CheckClick(page string, p Point) error {
 	return nil
 }
 
-// Click sends a real mouse click at p after CheckClick.
-func Click(ctx context.Context, page string, p Point) error {
-	if err := CheckClick(page, p); err != nil {
-		return failure(err)
+// Guard is CheckClick on page (a map's page id) as the page layer's click
+// guard: it judges the control under the pointer.
+func Guard(pageID string) page.Guard {
+	return func(p page.Point) error {
+		if err := CheckClick(pageID, Point{Found: true, X: p.X, Y: p.Y, Text: p.Text, Disabled: p.Disabled, Never: p.Never}); err != nil {
+			return failure(err)
+		}
+		return nil
 	}
-	return mouseClick(ctx, p.X, p.Y)
 }
 
-// guard is the click policy of the page the run is on, for the page layer:
-// CheckClick on the control under the pointer.
-func (r *runner) guard(p page.Point) error {
-	if err := CheckClick(r.page, Point{Found: true, X: p.X, Y: p.Y, Text: p.Text, Disabled: p.Disabled, Never: p.Never}); err != nil {
-		return failure(err)
-	}
-	return nil
-}
+// guard is the click policy of the page the run is on.
+func (r *runner) guard(p page.Point) error { return Guard(r.page)(p) }
 
 // clicker is the page layer's clicker with the run's guard and the page's
 // never_click selectors.

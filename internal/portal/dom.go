@@ -2,11 +2,9 @@ package portal
 
 import (
 	"context"
-	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -14,14 +12,6 @@ import (
 
 	"github.com/cscse-tools/autofill/internal/page"
 )
-
-// helpersJS is the old in-page helper script (window.__af). The engine no
-// longer uses it: internal/page calls its page functions by value. It stays
-// for the commands that have not moved to internal/page yet (after-care),
-// which install it in their own tab.
-//
-//go:embed helpers.js
-var helpersJS string
 
 // installHelpers prepares the tab for the page layer (the toast recorder,
 // the watch on its requests). Nothing else is installed in the portal.
@@ -45,21 +35,6 @@ func bounded(ctx context.Context, d time.Duration, what string, f func(context.C
 		return fmt.Errorf("%s: the browser did not answer within %s (is the tab frozen? close it and run again): %w", what, d, err)
 	}
 	return err
-}
-
-// CallJS runs window.<fn>(args…) of the old helper script (after-care's
-// toolkit until it moves to internal/page).
-func CallJS[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		b, err := json.Marshal(a)
-		if err != nil {
-			var zero T
-			return zero, err
-		}
-		parts[i] = string(b)
-	}
-	return evalJS[T](ctx, "window."+fn+"("+strings.Join(parts, ",")+")")
 }
 
 // evalJS evaluates a JavaScript expression in the page, bounded.

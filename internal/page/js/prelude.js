@@ -31,6 +31,17 @@
     const r = el.getBoundingClientRect();
     return r.width > 0 || r.height > 0;
   };
+  // matches reports a page map's detect rule ({css, text}) matching: a
+  // visible element of css that shows text.
+  P.matches = (r) => {
+    let els;
+    try {
+      els = P.all(r.css).filter(P.visible);
+    } catch (e) {
+      return false;
+    }
+    return els.some((e) => !r.text || P.norm(e.innerText).includes(P.norm(r.text)));
+  };
   P.roots = (scopeCss) => (scopeCss ? P.all(scopeCss).filter(P.visible) : [document]);
   P.describe = (el) => {
     if (!el || el.nodeType !== 1) return "";
