@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/steps"
 )
@@ -301,10 +302,7 @@ func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) err
 
 // saveQR saves the QR image as PNG, for the person or an agency to forward.
 func (r *runner) saveQR(ctx context.Context, css, path string) error {
-	if err := waitFor(ctx, r.opts.StepTimeout, "the QR code", func() (bool, error) {
-		return evalJS[bool](ctx, fmt.Sprintf(
-			`(() => { const i = document.querySelector(%q); return !!(i && i.complete && i.naturalWidth > 0); })()`, css))
-	}); err != nil {
+	if _, err := page.Until[bool](ctx, r.opts.StepTimeout, "the QR code", page.OnFrame, "image_loaded", css); err != nil {
 		return err
 	}
 	var png []byte
