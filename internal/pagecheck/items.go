@@ -136,7 +136,7 @@ func fieldItem(f pagemap.Field, scope, what string) item {
 	case f.MayBeAbsent:
 		it.optional = "shown only on some forms of the portal"
 		it.absentOK = true
-	case strings.HasPrefix(f.Key, "human.") && f.Optional:
+	case f.Role == pagemap.CaptchaRole && f.Optional:
 		// The person's control (a captcha, a slider): never filled by the
 		// tool, so its kind and label are not the map's to confirm.
 		it.optional = "shown only when the person must act"

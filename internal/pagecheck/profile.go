@@ -239,7 +239,7 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 	fc := FieldCheck{Key: name, Label: f.Label, Kind: string(f.Kind)}
 	v, ok := values(f.Key)
 	switch {
-	case strings.HasPrefix(f.Key, "human."):
+	case f.Role == pagemap.CaptchaRole:
 		fc.Status, fc.Detail = Skipped, "the person enters it"
 		return fc, nil
 	case !ok:

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/steps"
 )
 
@@ -42,16 +43,18 @@ const (
 // asked for and what the page showed; sinks that print or store them must
 // mask personal data (profile.Redactor).
 type FieldReport struct {
-	Key    string      `json:"key"`
-	Label  string      `json:"label"`
-	Kind   string      `json:"kind"`
-	Value  string      `json:"value,omitempty"`
-	Found  string      `json:"found,omitempty"`
-	Status FieldStatus `json:"status"`
-	Healed string      `json:"healed,omitempty"` // how the control was found when its selector failed
-	Skip   SkipReason  `json:"skip,omitempty"`   // why a Skipped field was
-	Note   string      `json:"note,omitempty"`
-	Error  string      `json:"error,omitempty"`
+	Key    string       `json:"key"`
+	Label  string       `json:"label"`
+	Kind   string       `json:"kind"`
+	Role   pagemap.Role `json:"role,omitempty"`   // the field's engine role (login user name, password), if any
+	Secret bool         `json:"secret,omitempty"` // the map says secret: Value and Found are never shown
+	Value  string       `json:"value,omitempty"`
+	Found  string       `json:"found,omitempty"`
+	Status FieldStatus  `json:"status"`
+	Healed string       `json:"healed,omitempty"` // how the control was found when its selector failed
+	Skip   SkipReason   `json:"skip,omitempty"`   // why a Skipped field was
+	Note   string       `json:"note,omitempty"`
+	Error  string       `json:"error,omitempty"`
 }
 
 // SkipReason says why a field was skipped, for displays that tell the

@@ -97,7 +97,7 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 					r.emit(Event{Type: EvWarning, Message: "no password (" + err.Error() + "); type it in the browser"})
 				}
 				r.password = pw
-				r.vals.password = pw
+				r.vals.give(f.Key, pw)
 			}
 			if r.password != "" {
 				if _, err := r.fillField(ctx, m, f, ""); err != nil {

@@ -189,7 +189,7 @@ func (r *runner) absent(ctx context.Context, m *pagemap.Map, f pagemap.Field) bo
 
 // fillField enters one profile value and proves it by reading it back.
 func (r *runner) fillField(ctx context.Context, m *pagemap.Map, f pagemap.Field, scope string) (FieldReport, error) {
-	rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind)}
+	rep := FieldReport{Key: f.Key, Label: f.Label, Kind: string(f.Kind), Role: f.Role, Secret: f.Secret}
 	report := func(st FieldStatus) {
 		rep.Status = st
 		if f.Secret {

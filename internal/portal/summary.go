@@ -61,7 +61,9 @@ func (r *runner) verifySummary(ctx context.Context, m *pagemap.Map) (int, error)
 			empty = sec.Empty
 		}
 		for _, f := range pm.Fields {
-			if f.Kind == pagemap.Table || strings.HasPrefix(f.Key, "human.") || strings.HasPrefix(f.Key, "account.") ||
+			// A field with an engine role (login, captcha) holds no value of
+			// the application, so no summary shows it.
+			if f.Kind == pagemap.Table || f.Role != pagemap.NoRole ||
 				slices.Contains(s.Skip, f.Key) || !pagemap.Truthy(f.When, r.vals.get) {
 				continue
 			}

@@ -11,10 +11,21 @@ import (
 
 // values answers the page maps' profile keys for one degree of a profile.
 type values struct {
-	p        *profile.Profile
-	d        *profile.Degree
-	study    *profile.Study // the row a table dialog is filling
-	password string
+	p     *profile.Profile
+	d     *profile.Degree
+	study *profile.Study // the row a table dialog is filling
+	// given holds values the run was given for fields outside the profile,
+	// by the field's key: the password typed into the login.password field.
+	given map[string]string
+}
+
+// give makes key answer s: a value that is not the profile's (the field's
+// role says where it comes from).
+func (v *values) give(key, s string) {
+	if v.given == nil {
+		v.given = map[string]string{}
+	}
+	v.given[key] = s
 }
 
 // get returns the value behind a key. Key prefixes: applicant., account.,
@@ -25,8 +36,9 @@ func (v *values) get(key string) (any, bool) {
 	switch key {
 	case "degree.same_school":
 		return v.d.StudyCountry == "" && v.d.StudyInstitution == "", true
-	case "account.password":
-		return v.password, v.password != ""
+	}
+	if s, ok := v.given[key]; ok {
+		return s, s != ""
 	}
 	head, rest, _ := strings.Cut(key, ".")
 	switch head {
@@ -37,8 +49,6 @@ func (v *values) get(key string) (any, bool) {
 			return nil, false
 		}
 		return lookup(reflect.ValueOf(v.study).Elem(), rest)
-	case "human":
-		return nil, false
 	}
 	return lookup(reflect.ValueOf(v.p).Elem(), key)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 )
@@ -31,6 +32,15 @@ func MaskField(red *profile.Redactor, f portal.FieldReport) portal.FieldReport {
 		if s == "" || strings.Contains(s, "*") {
 			return s
 		}
+		switch {
+		case f.Secret:
+			return "••••••"
+		case f.Role == pagemap.LoginUsername:
+			if strings.Contains(s, "@") {
+				return profile.RedactEmail(s)
+			}
+			return profile.RedactPhone(s)
+		}
 		switch f.Key {
 		case "applicant.id_number":
 			return profile.RedactID(s)
@@ -38,13 +48,6 @@ func MaskField(red *profile.Redactor, f portal.FieldReport) portal.FieldReport {
 			return profile.RedactPhone(s)
 		case "applicant.email":
 			return profile.RedactEmail(s)
-		case "account.username":
-			if strings.Contains(s, "@") {
-				return profile.RedactEmail(s)
-			}
-			return profile.RedactPhone(s)
-		case "account.password":
-			return "••••••"
 		}
 		return s
 	}

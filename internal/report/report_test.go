@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/portal"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/report"
@@ -251,6 +252,24 @@ func TestMaskEventIdentityFields(t *testing.T) {
 	}
 	if e.Field.Found != "E1*****78" {
 		t.Errorf("found = %q", e.Field.Found)
+	}
+}
+
+// The login fields are masked by the role and secrecy the map gives them,
+// whatever their keys: a user name the profile does not hold (another
+// login) and a password are never shown.
+func TestMaskFieldByRole(t *testing.T) {
+	red := profile.NewRedactor(applicant())
+	user := report.MaskField(red, portal.FieldReport{Key: "login.name", Role: pagemap.LoginUsername, Value: "13900139000"})
+	if user.Value != profile.RedactPhone("13900139000") {
+		t.Errorf("user name = %q", user.Value)
+	}
+	if m := report.MaskField(red, portal.FieldReport{Key: "login.name", Role: pagemap.LoginUsername, Value: "a.b@example.org"}); m.Value != profile.RedactEmail("a.b@example.org") {
+		t.Errorf("e-mail user name = %q", m.Value)
+	}
+	pw := report.MaskField(red, portal.FieldReport{Key: "login.secret", Role: pagemap.LoginPassword, Secret: true, Value: "hunter2-x", Found: "hunter2-x"})
+	if pw.Value != "••••••" || pw.Found != "••••••" {
+		t.Errorf("password = %q / %q", pw.Value, pw.Found)
 	}
 }
 
