@@ -4,6 +4,8 @@
 // (certificate) and preparing a 复核 (review). It drives a tab that
 // portal.Open logged in and that shows 我的申请, reads pages through the
 // page maps (selectors/app-detail.yaml, supplement.yaml, review.yaml and the
-// row actions of applications.yaml), and clicks through the engine's one
-// click guard: it never clicks a final 提交, never pays.
+// row actions of applications.yaml) with [page]'s functions and its own
+// (js/, called by value: no mark in the portal's DOM), and clicks through
+// [page.Clicker] with the engine's one click guard ([portal.Guard]): it
+// never clicks a final 提交, never pays.
 package aftercare

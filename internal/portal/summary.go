@@ -15,7 +15,7 @@ import (
 // record equals the profile. A value the pages showed correctly but the
 // portal saved differently is caught here, before the person signs.
 
-// summaryPair is one label and value of the summary (helpers.js pairs).
+// summaryPair is one label and value of the summary (js/pairs.js of internal/page).
 type summaryPair struct {
 	Label string `json:"label"`
 	Value string `json:"value"`
