@@ -368,9 +368,22 @@
   const point = (af.point = (el, nearest) => {
     if (!el) return { found: false };
     el.scrollIntoView({ block: nearest ? "nearest" : "center", inline: "nearest" });
-    const r = el.getBoundingClientRect();
-    const x = r.left + r.width / 2, y = r.top + r.height / 2;
-    const hit = document.elementFromPoint(x, y);
+    let r = el.getBoundingClientRect();
+    let x = r.left + r.width / 2, y = r.top + r.height / 2;
+    let hit = document.elementFromPoint(x, y);
+    // Toasts (上传成功 …) stack at the top of the window for seconds: scroll
+    // the target clear below them, as a person would, rather than wait
+    // them out. Anything else covering it is waited for.
+    if (hit && hit !== el && !el.contains(hit) && hit.closest(".el-message,.el-notification")) {
+      const bottom = Math.max(...all(".el-message,.el-notification").filter(visible).map((t) => t.getBoundingClientRect().bottom));
+      if (bottom + 8 + r.height < innerHeight) {
+        window.scrollBy(0, r.top - bottom - 8);
+        r = el.getBoundingClientRect();
+        x = r.left + r.width / 2;
+        y = r.top + r.height / 2;
+        hit = document.elementFromPoint(x, y);
+      }
+    }
     const covered = !(hit && (hit === el || el.contains(hit)));
     const btn = el.closest("button,a,label,li,[role=button]") || el;
     return {
