@@ -221,6 +221,9 @@ func (r *runner) loop(ctx context.Context) error {
 	if err := installHelpers(ctx); err != nil {
 		return err
 	}
+	if err := quickAnimations(ctx); err != nil {
+		r.opts.Log.Debug().Err(err).Msg("animations at their normal pace")
+	}
 	start := r.opts.BaseURL
 	if changed := r.changedPages(); len(changed) == 0 {
 		start = resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
@@ -322,19 +325,13 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 	return r.maps.Get(found[0]), nil
 }
 
-// waitIdle waits until the page has no request in flight and no loading
-// mask, twice in a row, so the form shows the portal's saved values before
-// the engine compares anything.
+// waitIdle waits until the page has no request in flight, no loading mask
+// and a still DOM (helpers.js idle: 150 ms without a mutation, which
+// already outlasts Vue's next renders), so the form shows the portal's
+// saved values before the engine compares anything.
 func (r *runner) waitIdle(ctx context.Context) error {
-	quiet := 0
 	return waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "the page to finish loading", func() (bool, error) {
-		idle, err := call[bool](ctx, "idle")
-		if err != nil || !idle {
-			quiet = 0
-			return false, err
-		}
-		quiet++
-		return quiet >= 2, nil
+		return call[bool](ctx, "idle")
 	})
 }
 
@@ -360,7 +357,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 
 // finish is the confirm (or payment) page: the tool's work ends here.
 func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
-	if err := r.screenshot(ctx, m); err != nil {
+	if err := r.screenshot(ctx, m, true); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
 	if m.Human == pagemap.Payment {

@@ -4,16 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
 
 // errLeftPage says the browser left the page while it was being filled
@@ -81,7 +76,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 	if unknown, err := call[[]string](ctx, "unknownRequired", knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
 		return r.unknownRequired(m, unknown)
 	}
-	if err := r.screenshot(ctx, m); err != nil {
+	if err := r.screenshot(ctx, m, false); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
 	next, ok := m.Action("next")
@@ -530,42 +525,4 @@ func toastText(ts []toast) string {
 		}
 	}
 	return strings.Join(s, "; ")
-}
-
-// screenshot saves the page as the person sees it, for the run report.
-func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
-	var png []byte
-	err := bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
-		var err error
-		png, err = screenshot.Capture(ctx, r.red.String)
-		return err
-	}) // ID numbers and phones covered, as in the report
-	if err != nil {
-		return err
-	}
-	rel, err := SaveScreenshot(r.opts.RunDir, m.Page, "", png)
-	if err != nil {
-		return err
-	}
-	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: rel})
-	return nil
-}
-
-// SaveScreenshot writes a screenshot of page into the run directory's
-// screenshots folder as NN-page<suffix>.png, NN being the page's place in
-// the flow (a page outside the flow sorts after it), and returns its path
-// relative to runDir.
-func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
-	i := slices.Index(pagemap.FlowOrder, page)
-	if i < 0 {
-		i = len(pagemap.FlowOrder)
-	}
-	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s%s.png", i, page, suffix))
-	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
-		return "", err
-	}
-	if err := atomicfile.Write(filepath.Join(runDir, rel), png, 0o600); err != nil {
-		return "", err
-	}
-	return rel, nil
 }
