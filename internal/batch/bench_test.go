@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,25 +20,22 @@ import (
 
 // BenchmarkBatch fills the drafts of 50 applicants (AUTOFILL_BENCH_APPLICANTS
 // for a quicker run) against one simulator in one headless Chromium, at
-// --parallel 1, 2 and 4. One iteration is the whole batch, so run it with
-// -benchtime 1x (make bench does). It reports drafts per minute and peak
-// memory: the Go heap and the browser's processes (Pss).
+// --parallel 4 (AUTOFILL_BENCH_PARALLEL="1,2,4" for others: a batch at
+// --parallel 1 takes a quarter of an hour on two cores). One iteration is
+// the whole batch, so run it with -benchtime 1x (make bench does). It
+// reports drafts per minute, CPU seconds of the browser per draft, and peak
+// memory: the Go heap, the browser's processes (Pss) and that per open tab.
 func BenchmarkBatch(b *testing.B) {
-	n := 50
-	if s := os.Getenv("AUTOFILL_BENCH_APPLICANTS"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("AUTOFILL_BENCH_APPLICANTS=%q: give a number of applicants, e.g. 8", s)
-		}
-		n = v
-	}
+	n := benchEnv(b, "AUTOFILL_BENCH_APPLICANTS", "50")[0]
 	maps := loadMaps(b)
 	sim := simtest.Start(b, portalsim.Options{Demo: true})
 	dir := b.TempDir()
 	profiles := files(batchtest.Write(b, dir, "bench", n))
-	for _, parallel := range []int{1, 2, 4} {
+	for _, parallel := range benchEnv(b, "AUTOFILL_BENCH_PARALLEL", "4") {
 		b.Run(fmt.Sprintf("parallel=%d", parallel), func(b *testing.B) {
 			br := browsertest.Start(b)
+			pid := browsertest.BrowserPID(br.Tab())
+			cpu0 := browsertest.TreeCPU(pid)
 			peak := browsertest.WatchMemory(br.Tab())
 			drafts := 0
 			for i := 0; i < b.N; i++ {
@@ -65,6 +63,26 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportMetric(float64(drafts)/b.Elapsed().Minutes(), "drafts/min")
 			b.ReportMetric(float64(goPeak)/(1<<20), "MB-go-peak")
 			b.ReportMetric(float64(browserPeak)/(1<<20), "MB-browser-peak")
+			b.ReportMetric(float64(browserPeak)/(1<<20)/float64(parallel), "MB-browser/tab")
+			b.ReportMetric((browsertest.TreeCPU(pid)-cpu0).Seconds()/float64(max(drafts, 1)), "cpu-s-browser/draft")
 		})
 	}
+}
+
+// benchEnv reads a list of positive numbers ("4" or "1,2,4") from the
+// environment variable name, or def.
+func benchEnv(b *testing.B, name, def string) []int {
+	s := os.Getenv(name)
+	if s == "" {
+		s = def
+	}
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || v < 1 {
+			b.Fatalf("%s=%q: give a positive number, or several separated by commas (e.g. 1,2,4)", name, s)
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -228,6 +228,9 @@ func (r *runner) loop(ctx context.Context) error {
 	if err := installHelpers(ctx); err != nil {
 		return err
 	}
+	if err := quickAnimations(ctx); err != nil {
+		r.opts.Log.Debug().Err(err).Msg("animations at their normal pace")
+	}
 	start := r.opts.BaseURL
 	if changed := r.changedPages(); len(changed) == 0 {
 		start = resumeURL(r.state.LastURL, r.opts.BaseURL) // where the last run was
@@ -357,7 +360,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 
 // finish is the confirm (or payment) page: the tool's work ends here.
 func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
-	if err := r.screenshot(ctx, m); err != nil {
+	if err := r.screenshot(ctx, m, true); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
 	if m.Human == pagemap.Payment {

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -48,14 +49,13 @@ reconcile:
 		if err != nil {
 			return err
 		}
-		used := make([]bool, len(rows))
+		at, used := matchRows(rows, cols, t, r.vals.p.StudyHistory)
 		missing := -1
 		var reports []FieldReport
 		for i := range r.vals.p.StudyHistory {
 			s := &r.vals.p.StudyHistory[i]
 			rep := FieldReport{Key: fmt.Sprintf("study_history[%d]", i), Label: f.Label, Kind: string(f.Kind), Value: rowText(s, level), Status: Already}
-			if j := findRow(rows, used, cols, t, s); j >= 0 {
-				used[j] = true
+			if j := at[i]; j >= 0 {
 				rep.Found = strings.Join(rows[j], " | ")
 				if r.addedRows[i] {
 					rep.Status = Filled
@@ -139,6 +139,21 @@ func rowText(s *profile.Study, level pagemap.Field) string {
 	return fmt.Sprintf("%s–%s %s %s %s %s", s.From, s.To, s.Country, s.School, s.Major, lv)
 }
 
+// matchRows pairs each profile entry with the first unused table row that
+// shows it: at[i] is entry i's row, -1 when the table lacks it (the rows
+// to add); used marks the rows some entry claimed (the others are extras).
+func matchRows(rows [][]string, cols map[string]int, t *pagemap.TableSpec, history []profile.Study) (at []int, used []bool) {
+	used = make([]bool, len(rows))
+	at = make([]int, len(history))
+	for i := range history {
+		at[i] = findRow(rows, used, cols, t, &history[i])
+		if at[i] >= 0 {
+			used[at[i]] = true
+		}
+	}
+	return at, used
+}
+
 // findRow returns the first unused row showing entry s: each of the map's
 // data columns reads the row's value of its key, and a column of several
 // keys (the period) shows each of them.
@@ -205,40 +220,37 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 			return err
 		}
 	}
-	for attempt := 0; ; attempt++ {
-		seq := r.toastSeq(ctx)
-		if err := r.clickTarget(ctx, m, "table.ok", t.OK); err != nil {
-			return err
-		}
-		var resps []response
-		var toasts []toast
-		var errs []FormError
-		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "the dialog to close", func() (bool, error) {
+	out, sig, err := r.save(ctx, saveOp{
+		what: "学习经历: " + t.OK.Text,
+		act:  func(ctx context.Context) error { return r.clickTarget(ctx, m, "table.ok", t.OK) },
+		observe: func(ctx context.Context, seq int) (saveSignals, error) {
+			var s saveSignals
 			n, err := call[int](ctx, "visibleCount", t.Dialog)
-			if err != nil || n == 0 {
-				return n == 0, err
+			if s.Done = n == 0; err != nil || s.Done {
+				return s, err
 			}
-			if idle, err := call[bool](ctx, "idle"); err != nil || !idle {
-				return false, err
+			if s.Settled, err = call[bool](ctx, "idle"); err != nil || !s.Settled {
+				return s, err
 			}
-			errs, _ = call[[]FormError](ctx, "formErrors", t.Dialog)
-			resps, _ = call[[]response](ctx, "responsesSince", seq)
-			toasts = r.toastsSince(ctx, seq)
-			return len(errs) > 0 || failedResponse(resps) != nil, nil
-		})
-		if err != nil {
-			return err
-		}
-		if n, _ := call[int](ctx, "visibleCount", t.Dialog); n == 0 {
-			return r.waitIdle(ctx)
-		}
-		if bad := failedResponse(resps); bad != nil && bad.Status >= 500 && len(errs) == 0 && attempt < r.opts.Retries {
-			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("学习经历: the portal answered HTTP %d; retrying", bad.Status)})
-			if err := backoff(ctx, attempt); err != nil {
-				return err
-			}
-			continue
-		}
-		return failure(&ValidationError{Page: m.Page, Fields: errs, Toast: toastText(toasts)})
+			s.FormErrors, _ = call[[]FormError](ctx, "formErrors", t.Dialog)
+			s.Responses, _ = call[[]response](ctx, "responsesSince", seq)
+			s.Toasts = r.toastsSince(ctx, seq)
+			return s, nil
+		},
+	})
+	switch {
+	case errors.Is(err, errSaveTimeout):
+		return failure(fmt.Errorf("page %s: clicked %s in the %s dialog but it did not close (%w)", m.Page, t.OK.Text, t.Add.Text, err))
+	case err != nil:
+		return err
 	}
+	switch out {
+	case saveDone:
+		return r.waitIdle(ctx)
+	case saveExpired, saveMoved:
+		return errLeftPage // the session expired: the loop logs in again and comes back
+	case saveServerError:
+		return serverFailed(m.Page, r.opts.Retries, sig)
+	}
+	return failure(&ValidationError{Page: m.Page, Fields: sig.FormErrors, Toast: toastText(sig.Toasts)})
 }

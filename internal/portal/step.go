@@ -4,17 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/cscse-tools/autofill/internal/atomicfile"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/report/screenshot"
 )
 
 // errLeftPage says the browser left the page while it was being filled
@@ -36,7 +30,7 @@ func (r *runner) step(ctx context.Context, m *pagemap.Map) error {
 	if errors.As(err, &fc) || errors.As(err, &ie) || exitcode.Of(err) == exitcode.Drift || ctx.Err() != nil {
 		return err
 	}
-	if gone, _ := r.left(ctx, m.Page)(); gone {
+	if gone, _ := r.left(ctx, m.Page)(); gone || errors.Is(err, errLeftPage) {
 		r.emit(Event{Type: EvWarning, Message: "left page " + m.Page + " while filling it (did the session expire?); continuing from the page the browser is on"})
 		return nil
 	}
@@ -51,6 +45,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 	if err := r.identityGuard(ctx, m); err != nil {
 		return err
 	}
+	uploaded := false
 	for _, f := range m.Fields {
 		var err error
 		switch f.Kind {
@@ -59,7 +54,10 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 		case pagemap.Table:
 			err = r.history(ctx, m, f)
 		case pagemap.Upload:
-			err = r.upload(ctx, m, f)
+			if !uploaded { // all of the page's slots at once, side by side
+				uploaded = true
+				err = r.uploads(ctx, m, fieldsOf(m, pagemap.Upload))
+			}
 		default:
 			_, err = r.fillField(ctx, m, f, "")
 		}
@@ -78,7 +76,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 	if unknown, err := call[[]string](ctx, "unknownRequired", knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
 		return r.unknownRequired(m, unknown)
 	}
-	if err := r.screenshot(ctx, m); err != nil {
+	if err := r.screenshot(ctx, m, false); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
 	next, ok := m.Action("next")
@@ -335,7 +333,7 @@ func (r *runner) current(ctx context.Context, m *pagemap.Map, f pagemap.Field, i
 	return got.Value, nil
 }
 
-// response is one HTTP response the page received (helpers.js).
+// response is one HTTP response the page received (from CDP Network events).
 type response struct {
 	Seq    int    `json:"seq"`
 	Method string `json:"method"`
@@ -344,70 +342,62 @@ type response struct {
 }
 
 // submitAndLeave clicks an action that saves and moves on (下一步, 登录,
-// 我接受…) and waits for the outcome: the page changes (done), the form shows
-// errors (stop and say which), the server fails (retry with backoff), or the
-// session expired (the loop will log in again and come back).
+// 我接受…) and waits for the outcome (save): the page changes (done), the
+// form shows errors (stop and say which), the server fails (retried with
+// backoff), or the session expired (the loop will log in again and come
+// back).
 func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.Target, why string) error {
-	for attempt := 0; ; attempt++ {
-		seq := r.toastSeq(ctx)
-		if err := r.clickTarget(ctx, m, actionName(m, t), t); err != nil {
-			return err
-		}
-		var fieldErrs []FormError
-		var resps []response
-		var toasts []toast
-		var dialogs []dialog
-		known := knownDialogs(m)
-		err := waitFor(ctx, r.opts.StepTimeout+r.opts.StepTimeout, "page "+m.Page+" to move on after "+why, func() (bool, error) {
-			if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
-				return gone, err
+	known := knownDialogs(m)
+	out, sig, err := r.save(ctx, saveOp{
+		what: "page " + m.Page + ": " + why,
+		act:  func(ctx context.Context) error { return r.clickTarget(ctx, m, actionName(m, t), t) },
+		observe: func(ctx context.Context, seq int) (saveSignals, error) {
+			s := saveSignals{AtLogin: m.Human == pagemap.Captcha}
+			var err error
+			if s.Left, err = r.left(ctx, m.Page)(); s.Left || err != nil {
+				return s, err
 			}
-			if dialogs, _ = call[[]dialog](ctx, "dialogs", known); len(dialogs) > 0 {
-				return true, nil
+			if s.Dialogs, _ = call[[]dialog](ctx, "dialogs", known); len(s.Dialogs) > 0 {
+				return s, nil
 			}
-			idle, err := call[bool](ctx, "idle")
-			if err != nil || !idle {
-				return false, err
+			if s.Settled, err = call[bool](ctx, "idle"); err != nil || !s.Settled {
+				return s, err
 			}
-			fieldErrs, _ = call[[]FormError](ctx, "formErrors", m.Detect.CSS)
-			resps, _ = call[[]response](ctx, "responsesSince", seq)
-			toasts = r.toastsSince(ctx, seq)
-			return len(fieldErrs) > 0 || failedResponse(resps) != nil || hasError(toasts), nil
-		})
-		if err != nil {
-			if errors.Is(err, errTimeout) {
-				return failure(fmt.Errorf("clicked %s on page %s but nothing happened (%w); look at the browser window", why, m.Page, err))
-			}
-			return err
-		}
-		if gone, _ := r.left(ctx, m.Page)(); gone {
-			if url := location(ctx); url != "" {
-				r.state.LastURL = url
-			}
-			return r.state.save()
-		}
-		if len(dialogs) > 0 {
-			return strayDialog(m, why, dialogs)
-		}
-		bad := failedResponse(resps)
-		switch {
-		case bad != nil && bad.Status == 401 && m.Human != pagemap.Captcha:
-			// The session expired: the portal sends us to the login page;
-			// the loop logs in again and returns to this page.
-			r.emit(Event{Type: EvWarning, Message: "the portal session expired; logging in again"})
-			return nil
-		case bad != nil && bad.Status >= 500 && len(fieldErrs) == 0:
-			if attempt >= r.opts.Retries {
-				return failure(fmt.Errorf("page %s: the portal failed %d times (HTTP %d %s); try again later", m.Page, attempt+1, bad.Status, toastText(toasts)))
-			}
-			r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("page %s: the portal answered HTTP %d (%s); retrying", m.Page, bad.Status, toastText(toasts))})
-			if err := backoff(ctx, attempt); err != nil {
-				return err
-			}
-			continue
-		}
-		return r.refused(ctx, m, fieldErrs, toastText(toasts))
+			s.FormErrors, _ = call[[]FormError](ctx, "formErrors", m.Detect.CSS)
+			s.Responses, _ = call[[]response](ctx, "responsesSince", seq)
+			s.Toasts = r.toastsSince(ctx, seq)
+			return s, nil
+		},
+	})
+	switch {
+	case errors.Is(err, errSaveTimeout):
+		return failure(fmt.Errorf("clicked %s on page %s but nothing happened (%w); look at the browser window", why, m.Page, err))
+	case err != nil:
+		return err
 	}
+	switch out {
+	case saveMoved:
+		if url := location(ctx); url != "" {
+			r.state.LastURL = url
+		}
+		return r.state.save()
+	case saveStrayDialog:
+		return strayDialog(m, why, sig.Dialogs)
+	case saveExpired:
+		// The portal sends us to the login page; the loop logs in again
+		// and returns to this page.
+		r.emit(Event{Type: EvWarning, Message: "the portal session expired; logging in again"})
+		return nil
+	case saveServerError:
+		return serverFailed(m.Page, r.opts.Retries, sig)
+	}
+	return r.refused(ctx, m, sig.FormErrors, toastText(sig.Toasts))
+}
+
+// serverFailed says the portal kept failing a save with 5xx.
+func serverFailed(page string, retries int, sig saveSignals) error {
+	bad := failedResponse(sig.Responses)
+	return failure(fmt.Errorf("page %s: the portal failed %d times (HTTP %d %s); try again later", page, retries+1, bad.Status, toastText(sig.Toasts)))
 }
 
 // actionName is the name a map gives an action target, for messages.
@@ -446,59 +436,4 @@ func toastText(ts []toast) string {
 		}
 	}
 	return strings.Join(s, "; ")
-}
-
-// backoff paces retries against a busy server: 0.5 s, 1 s, 2 s, … up to 8 s,
-// with jitter so a batch of applicants does not retry in lockstep. This is
-// the one deliberate delay of the engine; it waits for the server to
-// recover, not for the page.
-func backoff(ctx context.Context, attempt int) error {
-	d := min(500*time.Millisecond<<attempt, 8*time.Second)
-	d = d/2 + rand.N(d/2+1)
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// screenshot saves the page as the person sees it, for the run report.
-func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
-	var png []byte
-	err := bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
-		var err error
-		png, err = screenshot.Capture(ctx, r.red.String)
-		return err
-	}) // ID numbers and phones covered, as in the report
-	if err != nil {
-		return err
-	}
-	rel, err := SaveScreenshot(r.opts.RunDir, m.Page, "", png)
-	if err != nil {
-		return err
-	}
-	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: rel})
-	return nil
-}
-
-// SaveScreenshot writes a screenshot of page into the run directory's
-// screenshots folder as NN-page<suffix>.png, NN being the page's place in
-// the flow (a page outside the flow sorts after it), and returns its path
-// relative to runDir.
-func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
-	i := slices.Index(pagemap.FlowOrder, page)
-	if i < 0 {
-		i = len(pagemap.FlowOrder)
-	}
-	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s%s.png", i, page, suffix))
-	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
-		return "", err
-	}
-	if err := atomicfile.Write(filepath.Join(runDir, rel), png, 0o600); err != nil {
-		return "", err
-	}
-	return rel, nil
 }

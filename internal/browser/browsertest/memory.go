@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
 // WatchMemory samples the Go heap (every 100 ms) and the browser's memory
@@ -21,10 +19,7 @@ func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
 	var mu sync.Mutex
 	var g, br uint64
 	stop := make(chan struct{})
-	pid := 0
-	if c := chromedp.FromContext(tab); c != nil && c.Browser != nil && c.Browser.Process() != nil {
-		pid = c.Browser.Process().Pid
-	}
+	pid := BrowserPID(tab)
 	go func() {
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
@@ -59,43 +54,8 @@ func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
 // the tree's smaps are read: the kernel walks page tables for each, which
 // would cost a busy machine more than the benchmark measures.
 func TreePSS(pid int) uint64 {
-	if pid == 0 {
-		return 0
-	}
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return 0
-	}
-	parent := map[int]int{}
-	for _, e := range entries {
-		n, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid …; comm may hold spaces and parentheses.
-		s := string(b)
-		if i := strings.LastIndexByte(s, ')'); i >= 0 {
-			if f := strings.Fields(s[i+1:]); len(f) >= 2 {
-				parent[n], _ = strconv.Atoi(f[1])
-			}
-		}
-	}
 	var total uint64
-	for n := range parent {
-		inTree := false
-		for p := n; p != 0; p = parent[p] {
-			if p == pid {
-				inTree = true
-				break
-			}
-		}
-		if !inTree {
-			continue
-		}
+	for _, n := range treePIDs(pid) {
 		r, err := os.ReadFile("/proc/" + strconv.Itoa(n) + "/smaps_rollup")
 		if err != nil {
 			continue
