@@ -141,7 +141,6 @@ func (r *runner) clickWhen(ctx context.Context, why string, guard page.Guard, lo
 // pollEvery is how often a missing click target is looked for again.
 const pollEvery = 40 * time.Millisecond
 
-
 // key sends one key press with the codes the page's handlers look at.
 func key(ctx context.Context, name string, code int64) error { return page.Key(ctx, name, code) }
 
