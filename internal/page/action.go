@@ -130,7 +130,7 @@ func ClickAt(ctx context.Context, guard Guard, p Point) error {
 // MouseClick moves, presses and releases at (x, y), as a person's mouse
 // does. It does not check anything: use Clicker.Click.
 func MouseClick(ctx context.Context, x, y float64) error {
-	return bounded(ctx, CallTimeout, "click", func(ctx context.Context) error {
+	return Bounded(ctx, CallTimeout, "click", func(ctx context.Context) error {
 		return chromedp.Do(ctx,
 			chromedp.MouseEvent(chromedp.MouseMoved, x, y),
 			chromedp.MouseClickXY(x, y),
@@ -141,7 +141,7 @@ func MouseClick(ctx context.Context, x, y float64) error {
 // Key sends one key press (keydown/keyup) with the codes the page's
 // handlers look at (Element UI reads keyCode).
 func Key(ctx context.Context, name string, code int64) error {
-	return bounded(ctx, CallTimeout, "key "+name, func(ctx context.Context) error {
+	return Bounded(ctx, CallTimeout, "key "+name, func(ctx context.Context) error {
 		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
 			if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
 				Type: typ, Key: name, Code: name, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
@@ -160,7 +160,7 @@ func Escape(ctx context.Context) error { return Key(ctx, "Escape", 27) }
 // InsertText types text into the focused control in one step; key-by-key
 // typing drops CJK characters and costs three protocol calls a character.
 func InsertText(ctx context.Context, text string) error {
-	return bounded(ctx, CallTimeout, "typing", func(ctx context.Context) error {
+	return Bounded(ctx, CallTimeout, "typing", func(ctx context.Context) error {
 		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
 		return err
 	})

@@ -150,7 +150,7 @@ func invoke(ctx context.Context, this Element, name, decl string, locate bool, a
 			}
 		}
 		var res runtime.CallFunctionOnResult
-		err := bounded(ctx, CallTimeout, name, func(ctx context.Context) error {
+		err := Bounded(ctx, CallTimeout, name, func(ctx context.Context) error {
 			var err error
 			res, err = chromedp.Call(ctx, runtime.CallFunctionOn, p)
 			return err
@@ -251,9 +251,10 @@ func locate[T any](ctx context.Context, el Element, name, decl string, args []an
 
 func ptr[T any](v T) *T { return &v }
 
-// bounded runs f with a context that ends after d, and names a timeout of
-// the browser as such (not as the run's own deadline).
-func bounded(ctx context.Context, d time.Duration, what string, f func(context.Context) error) error {
+// Bounded runs f with a context that ends after d, and names a timeout of
+// the browser as such (not as the run's own deadline). Every exchange with
+// the browser outside this package goes through it too.
+func Bounded(ctx context.Context, d time.Duration, what string, f func(context.Context) error) error {
 	tctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	err := f(tctx)

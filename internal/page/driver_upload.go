@@ -22,7 +22,7 @@ func (uploadDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w W
 	if input == "" {
 		return errors.New("the upload control has no file input")
 	}
-	return bounded(ctx, CallTimeout, "choosing files", func(ctx context.Context) error {
+	return Bounded(ctx, CallTimeout, "choosing files", func(ctx context.Context) error {
 		_, err := chromedp.Call(ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: w.List, ObjectID: runtime.RemoteObjectID(input)})
 		return classify("choosing files", err)
 	})

@@ -15,7 +15,7 @@ func Install(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = bounded(ctx, CallTimeout, "installing the toast recorder", func(ctx context.Context) error {
+	err = Bounded(ctx, CallTimeout, "installing the toast recorder", func(ctx context.Context) error {
 		if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument,
 			cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: string(src)}); err != nil {
 			return err
@@ -51,7 +51,7 @@ func ToastsSince(ctx context.Context, seq int) []Toast {
 // Location returns the tab's URL ("" when the tab does not answer).
 func Location(ctx context.Context) string {
 	var url string
-	_ = bounded(ctx, CallTimeout, "location", func(ctx context.Context) error {
+	_ = Bounded(ctx, CallTimeout, "location", func(ctx context.Context) error {
 		var err error
 		url, err = chromedp.Run(ctx, chromedp.Location())
 		return err

@@ -87,7 +87,7 @@ func until[T any](ctx context.Context, timeout time.Duration, what string, poll 
 			opts = append(opts, chromedp.WithPollingMutation())
 		}
 		var v T
-		err := bounded(ctx, left+CallTimeout, what, func(ctx context.Context) error {
+		err := Bounded(ctx, left+CallTimeout, what, func(ctx context.Context) error {
 			var err error
 			v, err = chromedp.Run(ctx, chromedp.PollFunction[T](decl, opts...))
 			return err

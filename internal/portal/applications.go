@@ -21,7 +21,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 	var headers []string
 	if err := waitFor(ctx, r.opts.StepTimeout, "the list of applications", func() (bool, error) {
 		var err error
-		headers, err = call[[]string](ctx, "tableHeaders", l.Table)
+		headers, err = tableHeaders(ctx, l.Table)
 		return len(headers) > 0, err
 	}); err != nil {
 		return drift(&DriftError{Page: m.Page, Key: "list.table", Label: l.Table,
@@ -40,7 +40,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 				Detail: fmt.Sprintf("the table has no column %q; its columns are %v", text, headers)})
 		}
 	}
-	cells, err := call[[][]string](ctx, "tableRows", l.Rows)
+	cells, err := tableRows(ctx, l.Rows)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 		rows[i] = appRow{ID: cell(c, "id"), Type: cell(c, "type"), Institution: cell(c, "institution"),
 			Degree: cell(c, "degree"), Status: cell(c, "status")}
 		if l.Pay.CSS != "" && rows[i].Status == l.Draft {
-			bid, err := call[string](ctx, "rowButton", l.Rows, i, l.Pay.CSS, l.Pay.Text)
+			bid, err := rowButton(ctx, l.Rows, i, l.Pay.CSS, l.Pay.Text)
 			if err != nil {
 				return err
 			}
@@ -82,7 +82,7 @@ func (r *runner) applications(ctx context.Context, m *pagemap.Map) error {
 				return err
 			}
 		}
-		bid, err := call[string](ctx, "rowButton", l.Rows, ch.Index, l.Continue.CSS, l.Continue.Text)
+		bid, err := rowButton(ctx, l.Rows, ch.Index, l.Continue.CSS, l.Continue.Text)
 		if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (r *runner) whoAmI(ctx context.Context, m *pagemap.Map) error {
 	var name, id string
 	_ = waitFor(ctx, r.opts.StepTimeout, "the user centre's name", func() (bool, error) {
 		var err error
-		name, err = call[string](ctx, "text", u.Name)
+		name, err = textOf(ctx, u.Name)
 		return name != "", err
 	})
 	if name == "" {
@@ -180,7 +180,7 @@ func (r *runner) whoAmI(ctx context.Context, m *pagemap.Map) error {
 			Detail: "the page shows no logged-in user's name; autofill checks it before creating or continuing an application"})
 	}
 	if u.ID != "" {
-		id, _ = call[string](ctx, "text", u.ID)
+		id, _ = textOf(ctx, u.ID)
 	}
 	a := r.vals.p.Applicant
 	var diffs []string

@@ -155,10 +155,10 @@ type toast = page.Toast
 
 // toastSeq marks where the page's toasts and responses stand now; the
 // engine asks toastsSince and responsesSince with it.
-func (r *runner) toastSeq(ctx context.Context) int { return newMark(ctx) }
+func (r *runner) toastSeq(ctx context.Context) mark { return markNow(ctx) }
 
-func (r *runner) toastsSince(ctx context.Context, seq int) []toast {
-	return page.ToastsSince(ctx, markOf(seq).toast)
+func (r *runner) toastsSince(ctx context.Context, seq mark) []toast {
+	return page.ToastsSince(ctx, seq.toast)
 }
 
 // deadline is a short helper for the common per-step timeout.

@@ -2,15 +2,12 @@ package portal
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"sync"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/page"
+	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
 // installHelpers prepares the tab for the page layer (the toast recorder,
@@ -25,17 +22,8 @@ const (
 	navTimeout  = 90 * time.Second // the portal is slow in graduation season
 )
 
-// bounded runs f with a context that ends after d, and names a timeout of
-// the browser as such (not as the run's own deadline).
-func bounded(ctx context.Context, d time.Duration, what string, f func(context.Context) error) error {
-	tctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
-	err := f(tctx)
-	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("%s: the browser did not answer within %s (is the tab frozen? close it and run again): %w", what, d, err)
-	}
-	return err
-}
+// bounded is page.Bounded: one exchange with the browser, with a deadline.
+var bounded = page.Bounded
 
 // evalJS evaluates a JavaScript expression in the page, bounded.
 func evalJS[T any](ctx context.Context, expr string) (T, error) {
@@ -51,70 +39,71 @@ func evalJS[T any](ctx context.Context, expr string) (T, error) {
 // location returns the tab's URL ("" when the tab does not answer).
 func location(ctx context.Context) string { return page.Location(ctx) }
 
-// call runs a page function by the engine's old name for it. Elements are
-// page-layer handles (page.Element), passed as strings; a function that
-// finds an element returns its handle.
-func call[T any](ctx context.Context, fn string, args ...any) (T, error) {
-	var zero T
-	v, err := callAny(ctx, fn, args)
-	if err != nil {
-		return zero, err
-	}
-	if t, ok := v.(T); ok {
-		return t, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return zero, err
-	}
-	var t T
-	err = json.Unmarshal(b, &t)
-	return t, err
+// The page functions the engine uses, typed: each is one file under
+// internal/page/js, called by value. Elements are page-layer handles.
+
+func visibleCount(ctx context.Context, css string) (int, error) {
+	return page.Call[int](ctx, "visible_count", css)
 }
 
-func callAny(ctx context.Context, fn string, args []any) (any, error) {
-	el := func(i int) page.Element { s, _ := args[i].(string); return page.Element(s) }
-	switch fn {
-	case "visibleCount":
-		return page.Call[int](ctx, "visible_count", args...)
-	case "text":
-		return page.Call[string](ctx, "text", args...)
-	case "tableRows":
-		return page.Call[[][]string](ctx, "table_rows", args...)
-	case "tableHeaders":
-		return page.Call[[]string](ctx, "table_headers", args...)
-	case "formErrors":
-		return page.Call[[]FormError](ctx, "form_errors", args...)
-	case "dialogs":
-		return page.Call[[]dialog](ctx, "dialogs", args...)
-	case "detect":
-		return page.Call[[]string](ctx, "detect", args...)
-	case "pairs":
-		return page.Call[[]summaryPair](ctx, "pairs", args...)
-	case "buttons":
-		return page.Call[[]string](ctx, "buttons", args...)
-	case "unknownRequired":
-		id, err := page.Identify(ctx, nil, args[0].([]string), args[1].(string))
-		return id.Unknown, err
-	case "idle":
-		return idle(ctx)
-	case "rowButton":
-		_, b, err := page.Locate[struct{}](ctx, "", "row_button", args...)
-		return string(b), err
-	case "uploadItem":
-		_, n, err := page.Locate[struct{}](ctx, el(0), "upload_item", args[1:]...)
-		return string(n), err
-	case "responsesSince":
-		return page.ResponsesSince(ctx, markOf(args[0]).net), nil
-	case "readAll":
-		ids := args[0].([][2]string)
-		els, kinds := make([]page.Element, len(ids)), make([]string, len(ids))
-		for i, x := range ids {
-			els[i], kinds[i] = page.Element(x[0]), x[1]
-		}
-		return page.ReadAll(ctx, els, kinds)
+func textOf(ctx context.Context, css string) (string, error) {
+	return page.Call[string](ctx, "text", css)
+}
+
+func tableRows(ctx context.Context, rows string) ([][]string, error) {
+	return page.Call[[][]string](ctx, "table_rows", rows)
+}
+
+func tableHeaders(ctx context.Context, table string) ([]string, error) {
+	return page.Call[[]string](ctx, "table_headers", table)
+}
+
+func formErrors(ctx context.Context, scope string) ([]FormError, error) {
+	return page.Call[[]FormError](ctx, "form_errors", scope)
+}
+
+func openDialogs(ctx context.Context, known []string) ([]dialog, error) {
+	return page.Call[[]dialog](ctx, "dialogs", known)
+}
+
+func detectPages(ctx context.Context, rules []pagemap.DetectRule) ([]string, error) {
+	return page.Call[[]string](ctx, "detect", rules)
+}
+
+func summaryPairs(ctx context.Context, section, label, value string) ([]summaryPair, error) {
+	return page.Call[[]summaryPair](ctx, "pairs", section, label, value)
+}
+
+func buttonTexts(ctx context.Context, scope string) ([]string, error) {
+	return page.Call[[]string](ctx, "buttons", scope)
+}
+
+// unknownRequired lists the labels of required fields in scope that no
+// map field names.
+func unknownRequired(ctx context.Context, known []string, scope string) ([]string, error) {
+	id, err := page.Identify(ctx, nil, known, scope)
+	return id.Unknown, err
+}
+
+// rowButton finds, in row i of rows, the button matching css and text.
+func rowButton(ctx context.Context, rows string, i int, css, text string) (string, error) {
+	_, b, err := page.Locate[struct{}](ctx, "", "row_button", rows, i, css, text)
+	return string(b), err
+}
+
+// uploadItem finds the list item of an upload control that shows name.
+func uploadItem(ctx context.Context, upload, name string) (string, error) {
+	_, n, err := page.Locate[struct{}](ctx, page.Element(upload), "upload_item", name)
+	return string(n), err
+}
+
+// readAll reads many controls in one page call: ids are (handle, kind).
+func readAll(ctx context.Context, ids [][2]string) ([]readResult, error) {
+	els, kinds := make([]page.Element, len(ids)), make([]string, len(ids))
+	for i, x := range ids {
+		els[i], kinds[i] = page.Element(x[0]), x[1]
 	}
-	return nil, fmt.Errorf("no page function %s", fn)
+	return page.ReadAll(ctx, els, kinds)
 }
 
 // idle reports, without waiting long, that the page is ready to be read:
@@ -129,31 +118,16 @@ func idle(ctx context.Context) (bool, error) {
 	return st.OK && err == nil, err
 }
 
-// A mark is where the page's toasts and responses stood at a moment: the
-// engine asks for "what came after" with the int toastSeq gave it.
+// A mark is where the page's toasts and responses stood at a moment; a
+// save asks for what came after it.
 type mark struct{ toast, net int }
 
-var (
-	marksMu sync.Mutex
-	marks   []mark
-)
-
-func newMark(ctx context.Context) int {
-	m := mark{page.ToastSeq(ctx), page.ResponseSeq(ctx)}
-	marksMu.Lock()
-	defer marksMu.Unlock()
-	marks = append(marks, m)
-	return len(marks)
+func markNow(ctx context.Context) mark {
+	return mark{page.ToastSeq(ctx), page.ResponseSeq(ctx)}
 }
 
-func markOf(v any) mark {
-	n, _ := v.(int)
-	marksMu.Lock()
-	defer marksMu.Unlock()
-	if n <= 0 || n > len(marks) {
-		return mark{}
-	}
-	return marks[n-1]
+func responsesSince(ctx context.Context, m mark) []response {
+	return page.ResponsesSince(ctx, m.net)
 }
 
 // ErrTimeout is wrapped by WaitFor's error when the deadline passes.

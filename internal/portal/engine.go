@@ -301,7 +301,7 @@ func (r *runner) detect(ctx context.Context) (*pagemap.Map, error) {
 	var found []string
 	check := func() (bool, error) {
 		var err error
-		found, err = call[[]string](ctx, "detect", rules)
+		found, err = detectPages(ctx, rules)
 		return len(found) > 0, err
 	}
 	err := waitFor(ctx, r.opts.StepTimeout, "a known page", check)
@@ -341,7 +341,7 @@ func (r *runner) waitIdle(ctx context.Context) error {
 // dismiss closes notices (系统公告) the map lists, when they show.
 func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 	for _, t := range m.Dismiss {
-		n, err := call[int](ctx, "visibleCount", t.CSS)
+		n, err := visibleCount(ctx, t.CSS)
 		if err != nil || n == 0 {
 			continue
 		}
@@ -349,7 +349,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 			return err
 		}
 		if err := waitFor(ctx, r.opts.StepTimeout, "the notice to close", func() (bool, error) {
-			n, err := call[int](ctx, "visibleCount", t.CSS)
+			n, err := visibleCount(ctx, t.CSS)
 			return n == 0, err
 		}); err != nil {
 			return err

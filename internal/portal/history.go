@@ -23,7 +23,7 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 	var headers []string
 	if err := waitFor(ctx, r.opts.StepTimeout, "the "+f.Label+" table", func() (bool, error) {
 		var err error
-		headers, err = call[[]string](ctx, "tableHeaders", f.CSS)
+		headers, err = tableHeaders(ctx, f.CSS)
 		return len(headers) > 0, err
 	}); err != nil {
 		return err
@@ -45,7 +45,7 @@ func (r *runner) history(ctx context.Context, m *pagemap.Map, f pagemap.Field) e
 	pruned := 0
 reconcile:
 	for added := 0; ; added++ {
-		rows, err := call[[][]string](ctx, "tableRows", t.Rows)
+		rows, err := tableRows(ctx, t.Rows)
 		if err != nil {
 			return err
 		}
@@ -210,7 +210,7 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 		return err
 	}
 	if err := waitFor(ctx, r.opts.StepTimeout, "the "+t.Add.Text+" dialog", func() (bool, error) {
-		n, err := call[int](ctx, "visibleCount", t.Dialog)
+		n, err := visibleCount(ctx, t.Dialog)
 		return n > 0, err
 	}); err != nil {
 		return err
@@ -223,17 +223,17 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 	out, sig, err := r.save(ctx, saveOp{
 		what: "学习经历: " + t.OK.Text,
 		act:  func(ctx context.Context) error { return r.clickTarget(ctx, m, "table.ok", t.OK) },
-		observe: func(ctx context.Context, seq int) (saveSignals, error) {
+		observe: func(ctx context.Context, seq mark) (saveSignals, error) {
 			var s saveSignals
-			n, err := call[int](ctx, "visibleCount", t.Dialog)
+			n, err := visibleCount(ctx, t.Dialog)
 			if s.Done = n == 0; err != nil || s.Done {
 				return s, err
 			}
-			if s.Settled, err = call[bool](ctx, "idle"); err != nil || !s.Settled {
+			if s.Settled, err = idle(ctx); err != nil || !s.Settled {
 				return s, err
 			}
-			s.FormErrors, _ = call[[]FormError](ctx, "formErrors", t.Dialog)
-			s.Responses, _ = call[[]response](ctx, "responsesSince", seq)
+			s.FormErrors, _ = formErrors(ctx, t.Dialog)
+			s.Responses = responsesSince(ctx, seq)
 			s.Toasts = r.toastsSince(ctx, seq)
 			return s, nil
 		},

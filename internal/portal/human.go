@@ -75,7 +75,7 @@ func (r *runner) waitHuman(ctx context.Context, step steps.Step, cond func() (bo
 func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
 	m := r.maps.Get(page)
 	return func() (bool, error) {
-		n, err := call[int](ctx, "visibleCount", m.Detect.CSS)
+		n, err := visibleCount(ctx, m.Detect.CSS)
 		return n == 0, err
 	}
 }
@@ -136,13 +136,13 @@ func (r *runner) login(ctx context.Context, m *pagemap.Map) error {
 // humanStep waits while a form page shows something only the person does
 // (the map's human_steps, e.g. signing 授权声明 online).
 func (r *runner) humanStep(ctx context.Context, h pagemap.HumanStep) error {
-	if n, err := call[int](ctx, "visibleCount", h.CSS); err != nil || n <= 0 {
+	if n, err := visibleCount(ctx, h.CSS); err != nil || n <= 0 {
 		return err
 	}
 	step := steps.Step(h.Name)
 	r.ask(Event{Human: step, Message: h.Message, MessageZH: h.MessageZH})
 	if err := r.waitHuman(ctx, step, func() (bool, error) {
-		n, err := call[int](ctx, "visibleCount", h.CSS)
+		n, err := visibleCount(ctx, h.CSS)
 		return n == 0, err
 	}); err != nil {
 		return err
@@ -216,7 +216,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 	var pending string
 	codeAsked := false
 	done := func() (bool, error) {
-		if st, _ := call[string](ctx, "text", v.Status); st != "" && st != lastStatus {
+		if st, _ := textOf(ctx, v.Status); st != "" && st != lastStatus {
 			lastStatus = st
 			r.emit(Event{Type: EvInfo, Message: "verification: " + st})
 			if !codeAsked && asksForCode(st) {
@@ -227,7 +227,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		if gone, err := r.left(ctx, m.Page)(); gone || err != nil {
 			return gone, err
 		}
-		if n, _ := call[int](ctx, "visibleCount", v.Records); n > 0 && hasNext {
+		if n, _ := visibleCount(ctx, v.Records); n > 0 && hasNext {
 			// The records are in: moving on is not a human-only act.
 			if err := r.clickTarget(ctx, m, "next", next); err != nil {
 				return false, err
@@ -242,7 +242,7 @@ func (r *runner) verify(ctx context.Context, m *pagemap.Map) error {
 		default:
 		}
 		if pending != "" {
-			if n, _ := call[int](ctx, "visibleCount", v.Code.CSS); n > 0 {
+			if n, _ := visibleCount(ctx, v.Code.CSS); n > 0 {
 				c := pending
 				pending = ""
 				return false, r.enterCode(ctx, m, c)
@@ -262,7 +262,7 @@ func (r *runner) skipOffered(ctx context.Context, v *pagemap.Verify) string {
 	if v.Skip.CSS == "" {
 		return ""
 	}
-	t, _ := call[string](ctx, "text", v.Skip.CSS)
+	t, _ := textOf(ctx, v.Skip.CSS)
 	return t
 }
 
@@ -271,7 +271,7 @@ func (r *runner) guide(ctx context.Context, v *pagemap.Verify) string {
 	if v.Guide == "" {
 		return ""
 	}
-	t, _ := call[string](ctx, "text", v.Guide)
+	t, _ := textOf(ctx, v.Guide)
 	return t
 }
 
@@ -289,7 +289,7 @@ func (r *runner) enterCode(ctx context.Context, m *pagemap.Map, code string) err
 		return err
 	}
 	_ = waitFor(ctx, r.opts.StepTimeout, "the code to be checked", func() (bool, error) {
-		idle, err := call[bool](ctx, "idle")
+		idle, err := idle(ctx)
 		return idle, err
 	})
 	for _, t := range r.toastsSince(ctx, seq) {

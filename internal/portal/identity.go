@@ -130,7 +130,7 @@ func (r *runner) clickTarget(ctx context.Context, m *pagemap.Map, name string, t
 	// The button is not there as mapped: say what buttons the page has.
 	var se *page.StrictError
 	if _, qerr := page.Query(ctx, t.CSS); errors.As(qerr, &se) && se.Count == 0 {
-		buttons, _ := call[[]string](ctx, "buttons", m.Scope())
+		buttons, _ := buttonTexts(ctx, m.Scope())
 		return drift(&DriftError{Page: m.Page, Key: key, Label: t.Text,
 			Detail: fmt.Sprintf("no button %q (%s) on the page; its buttons read %s", t.CSS, t.Text, quoteAll(buttons))})
 	}

@@ -11,7 +11,7 @@ import (
 // Element UI deletes the focused file of its list on the Delete key, the
 // way a keyboard user does; a click on the file's name focuses it.
 func (r *runner) pruneUpload(ctx context.Context, m *pagemap.Map, f pagemap.Field, id, name string) error {
-	nid, err := call[string](ctx, "uploadItem", id, name)
+	nid, err := uploadItem(ctx, id, name)
 	if err != nil {
 		return err
 	}
@@ -41,11 +41,11 @@ func (r *runner) pruneRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, 
 	if t.Delete.CSS == "" {
 		return drift(&DriftError{Page: m.Page, Key: f.Key + ".table.delete", Label: "删除", Detail: "the map has no delete button for --prune"})
 	}
-	before, err := call[int](ctx, "visibleCount", t.Rows)
+	before, err := visibleCount(ctx, t.Rows)
 	if err != nil {
 		return err
 	}
-	bid, err := call[string](ctx, "rowButton", t.Rows, j, t.Delete.CSS, t.Delete.Text)
+	bid, err := rowButton(ctx, t.Rows, j, t.Delete.CSS, t.Delete.Text)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (r *runner) pruneRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, 
 		}
 	}
 	if err := waitFor(ctx, r.opts.StepTimeout, "the row to be deleted", func() (bool, error) {
-		n, err := call[int](ctx, "visibleCount", t.Rows)
+		n, err := visibleCount(ctx, t.Rows)
 		return n == before-1, err
 	}); err != nil {
 		return failure(fmt.Errorf("page %s, %s: --prune could not delete the row %q: %w; delete it on the portal yourself", m.Page, f.Label, text, err))

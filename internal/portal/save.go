@@ -76,7 +76,7 @@ type saveOp struct {
 	act func(ctx context.Context) error
 	// observe reads the page's signals of responses, toasts and errors
 	// newer than seq (the helpers' sequence number before act).
-	observe func(ctx context.Context, seq int) (saveSignals, error)
+	observe func(ctx context.Context, seq mark) (saveSignals, error)
 }
 
 // errSaveTimeout says a save showed no outcome within its deadline.

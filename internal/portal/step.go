@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
@@ -73,7 +74,7 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 	if err := r.sweep(ctx, m); err != nil {
 		return err
 	}
-	if unknown, err := call[[]string](ctx, "unknownRequired", knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
+	if unknown, err := unknownRequired(ctx, knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
 		return r.unknownRequired(m, unknown)
 	}
 	if err := r.screenshot(ctx, m, false); err != nil {
@@ -334,12 +335,7 @@ func (r *runner) current(ctx context.Context, m *pagemap.Map, f pagemap.Field, i
 }
 
 // response is one HTTP response the page received (from CDP Network events).
-type response struct {
-	Seq    int    `json:"seq"`
-	Method string `json:"method"`
-	URL    string `json:"url"`
-	Status int    `json:"status"`
-}
+type response = page.Response
 
 // submitAndLeave clicks an action that saves and moves on (下一步, 登录,
 // 我接受…) and waits for the outcome (save): the page changes (done), the
@@ -351,20 +347,20 @@ func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.T
 	out, sig, err := r.save(ctx, saveOp{
 		what: "page " + m.Page + ": " + why,
 		act:  func(ctx context.Context) error { return r.clickTarget(ctx, m, actionName(m, t), t) },
-		observe: func(ctx context.Context, seq int) (saveSignals, error) {
+		observe: func(ctx context.Context, seq mark) (saveSignals, error) {
 			s := saveSignals{AtLogin: m.Human == pagemap.Captcha}
 			var err error
 			if s.Left, err = r.left(ctx, m.Page)(); s.Left || err != nil {
 				return s, err
 			}
-			if s.Dialogs, _ = call[[]dialog](ctx, "dialogs", known); len(s.Dialogs) > 0 {
+			if s.Dialogs, _ = openDialogs(ctx, known); len(s.Dialogs) > 0 {
 				return s, nil
 			}
-			if s.Settled, err = call[bool](ctx, "idle"); err != nil || !s.Settled {
+			if s.Settled, err = idle(ctx); err != nil || !s.Settled {
 				return s, err
 			}
-			s.FormErrors, _ = call[[]FormError](ctx, "formErrors", m.Detect.CSS)
-			s.Responses, _ = call[[]response](ctx, "responsesSince", seq)
+			s.FormErrors, _ = formErrors(ctx, m.Detect.CSS)
+			s.Responses = responsesSince(ctx, seq)
 			s.Toasts = r.toastsSince(ctx, seq)
 			return s, nil
 		},

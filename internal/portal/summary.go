@@ -44,7 +44,7 @@ func (r *runner) verifySummary(ctx context.Context, m *pagemap.Map) (int, error)
 		if pm == nil {
 			return 0, drift(&DriftError{Page: m.Page, Key: "summary.sections", Label: sec.Page, Detail: "the summary names page " + sec.Page + ", which has no map"})
 		}
-		pairs, err := call[[]summaryPair](ctx, "pairs", sec.CSS, s.Pairs.Label, s.Pairs.Value)
+		pairs, err := summaryPairs(ctx, sec.CSS, s.Pairs.Label, s.Pairs.Value)
 		if err != nil {
 			return 0, err
 		}
@@ -163,7 +163,7 @@ func (r *runner) summaryHistory(ctx context.Context, m *pagemap.Map, h *pagemap.
 		return 0, nil, drift(&DriftError{Page: m.Page, Key: "summary.history", Label: h.Page, Detail: "the summary's history names page " + h.Page + ", which maps no table"})
 	}
 	t := tf.Table
-	headers, err := call[[]string](ctx, "tableHeaders", h.Table)
+	headers, err := tableHeaders(ctx, h.Table)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -178,7 +178,7 @@ func (r *runner) summaryHistory(ctx context.Context, m *pagemap.Map, h *pagemap.
 				Detail: fmt.Sprintf("the summary's study-history table has no column %q; its columns are %v", c, headers)})
 		}
 	}
-	rows, err := call[[][]string](ctx, "tableRows", h.Rows)
+	rows, err := tableRows(ctx, h.Rows)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -66,7 +66,7 @@ func (r *runner) lost(ctx context.Context, m *pagemap.Map) ([]verifiedField, err
 	if len(list) == 0 {
 		return nil, nil
 	}
-	got, err := call[[]readResult](ctx, "readAll", ids)
+	got, err := readAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -135,7 +135,7 @@ func (r *runner) uploadRound(ctx context.Context, m *pagemap.Map, round []*slotU
 			}
 			return nil
 		},
-		observe: func(ctx context.Context, seq int) (saveSignals, error) {
+		observe: func(ctx context.Context, seq mark) (saveSignals, error) {
 			sig := saveSignals{Done: true, Settled: true}
 			for i, s := range round {
 				cur, err := read(ctx, s.id, pagemap.Upload)
@@ -153,7 +153,7 @@ func (r *runner) uploadRound(ctx context.Context, m *pagemap.Map, round []*slotU
 			if sig.Left, err = r.left(ctx, m.Page)(); sig.Left || err != nil {
 				return sig, err
 			}
-			sig.Responses, _ = call[[]response](ctx, "responsesSince", seq)
+			sig.Responses = responsesSince(ctx, seq)
 			sig.Toasts = r.toastsSince(ctx, seq)
 			return sig, nil
 		},
