@@ -242,29 +242,11 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("actionable/toast-covers-then-leaves", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/cover?ms=400")
-		el, err := Query(ctx, "#b")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := env.Click.Click(ctx, el, "下一步"); err != nil {
-			t.Fatal(err)
-		}
-		if n := eval[int](t, ctx, "window.clicked || 0"); n != 1 {
-			t.Fatalf("clicked %d times, want 1", n)
-		}
+		clickOnce(t, ctx, env.Click, "#b")
 	})
 	t.Run("actionable/scrolled-clear-of-a-toast", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/scroll")
-		el, err := Query(ctx, "#b")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := env.Click.Click(ctx, el, "下一步"); err != nil {
-			t.Fatal(err)
-		}
-		if n := eval[int](t, ctx, "window.clicked || 0"); n != 1 {
-			t.Fatalf("clicked %d times, want 1", n)
-		}
+		clickOnce(t, ctx, env.Click, "#b")
 	})
 	t.Run("actionable/covered", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/cover?ms=600000")
@@ -343,4 +325,19 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("a call on an element of the previous document: %v, want a NavigationError", err)
 		}
 	})
+}
+
+// clickOnce clicks the button css through c and checks the page saw one click.
+func clickOnce(t *testing.T, ctx context.Context, c Clicker, css string) {
+	t.Helper()
+	el, err := Query(ctx, css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Click(ctx, el, "下一步"); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[int](t, ctx, "window.clicked || 0"); n != 1 {
+		t.Fatalf("clicked %d times, want 1", n)
+	}
 }
