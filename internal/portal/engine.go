@@ -348,10 +348,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 		if err := r.clickTarget(ctx, m, "dismiss", t); err != nil {
 			return err
 		}
-		if err := waitFor(ctx, r.opts.StepTimeout, "the notice to close", func() (bool, error) {
-			n, err := visibleCount(ctx, t.CSS)
-			return n == 0, err
-		}); err != nil {
+		if err := page.UntilCount(ctx, r.opts.StepTimeout, "the notice to close", t.CSS, 0); err != nil {
 			return err
 		}
 	}

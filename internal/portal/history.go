@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
 )
@@ -209,10 +210,7 @@ func (r *runner) addRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, s 
 	if err := r.clickTarget(ctx, m, "table.add", t.Add); err != nil {
 		return err
 	}
-	if err := waitFor(ctx, r.opts.StepTimeout, "the "+t.Add.Text+" dialog", func() (bool, error) {
-		n, err := visibleCount(ctx, t.Dialog)
-		return n > 0, err
-	}); err != nil {
+	if err := page.UntilCount(ctx, r.opts.StepTimeout, "the "+t.Add.Text+" dialog", t.Dialog, 1); err != nil {
 		return err
 	}
 	for _, df := range t.Fields {

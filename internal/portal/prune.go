@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
@@ -61,10 +62,7 @@ func (r *runner) pruneRow(ctx context.Context, m *pagemap.Map, f pagemap.Field, 
 			return err
 		}
 	}
-	if err := waitFor(ctx, r.opts.StepTimeout, "the row to be deleted", func() (bool, error) {
-		n, err := visibleCount(ctx, t.Rows)
-		return n == before-1, err
-	}); err != nil {
+	if err := page.UntilCount(ctx, r.opts.StepTimeout, "the row to be deleted", t.Rows, before-1); err != nil {
 		return failure(fmt.Errorf("page %s, %s: --prune could not delete the row %q: %w; delete it on the portal yourself", m.Page, f.Label, text, err))
 	}
 	if err := r.waitIdle(ctx); err != nil {
