@@ -36,10 +36,11 @@ or pixels and what is wrong; materials prepare makes upload-ready copies.`,
 }
 
 type materialsCheckOptions struct {
-	io     *iostreams.IOStreams
-	file   string
-	degree string
-	json   bool
+	io        *iostreams.IOStreams
+	file      string
+	degree    string
+	json      bool
+	selectors string // a copy of selectors/ whose materials map gives the limits
 }
 
 func newMaterialsCheckCmd(a *app) *cobra.Command {
@@ -52,10 +53,16 @@ rules: real type from the content (not the extension), size, number of files,
 pixels (too small to read is an error), EXIF orientation (a sideways scan is a
 warning), and for PDFs that they open, are not encrypted and have pages.
 
+The limits (type, size, number of files) are those of the page maps'
+materials page (selectors/materials.yaml), or of --selectors DIR.
+
 Exit status: 0 when every file can be uploaded (warnings allowed), 2 when any
 cannot.`,
 		Example: `  autofill materials check me.yaml
-  autofill materials check me.yaml --degree msc --json`,
+  autofill materials check me.yaml --degree msc --json
+
+  # The limits of an edited copy of the page maps (selectors/materials.yaml)
+  autofill materials check me.yaml --selectors my-selectors`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
@@ -64,6 +71,7 @@ cannot.`,
 	}
 	cmd.Flags().StringVar(&opts.degree, "degree", "", "check only the degree with this id (default: every degree)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the report as JSON")
+	cmd.Flags().StringVar(&opts.selectors, "selectors", "", "take the upload limits from this copy of the page maps instead of the built-in ones")
 	return cmd
 }
 
@@ -82,10 +90,16 @@ func runMaterialsCheck(o *materialsCheckOptions) error {
 	if err != nil {
 		return err
 	}
+	slots := materials.Slots
+	if o.selectors != "" {
+		if slots, err = materials.SlotsFrom(os.DirFS(o.selectors)); err != nil {
+			return exitcode.With(exitcode.BadInput, fmt.Errorf("--selectors %s: %w", o.selectors, err))
+		}
+	}
 	reports := []degreeReport{}
 	errs := 0
 	for _, i := range idx {
-		r := materials.CheckAll(p.Degrees[i].Materials.All())
+		r := materials.CheckAllWith(slots, p.Degrees[i].Materials.All())
 		reports = append(reports, degreeReport{p.Degrees[i].ID, r})
 		errs += r.Errors()
 	}

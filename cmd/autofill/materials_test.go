@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/materials"
 	"github.com/cscse-tools/autofill/internal/profile"
+	"github.com/cscse-tools/autofill/selectors"
 )
 
 // materialsProfile is the example applicant of docs/profile.md; the materials block
@@ -172,6 +174,32 @@ func TestMaterialsCheckReportsEveryFile(t *testing.T) {
 
 	if code, _, errOut := runCLI(t, "materials", "check", prof, "--degree", "phd"); code != exitcode.BadInput || !strings.Contains(errOut, "its degrees are msc") {
 		t.Errorf("unknown degree: exit %d\n%s", code, errOut)
+	}
+}
+
+// The limits come from the page maps: a copy of selectors/ that allows one
+// more passport page changes what check says, and a missing map is bad input.
+func TestMaterialsCheckTakesLimitsFromTheMaps(t *testing.T) {
+	prof, _ := fixableSet(t)
+	_, before, _ := runCLI(t, "materials", "check", prof)
+	dir := t.TempDir()
+	data, err := fs.ReadFile(selectors.FS, materials.MapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "{type: jpg, max_size: 1 MB, max_files: 1}", "{type: png, max_size: 4 MB, max_files: 1}", 1)
+	if edited == string(data) {
+		t.Fatal("the photo slot's limits are not where this test expects them")
+	}
+	if err := os.WriteFile(filepath.Join(dir, materials.MapFile), []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := runCLI(t, "materials", "check", prof, "--selectors", dir)
+	if after == before || !strings.Contains(before, "takes at most 1 MB") {
+		t.Errorf("the edited limits changed nothing:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+	if code, _, errOut := runCLI(t, "materials", "check", prof, "--selectors", t.TempDir()); code != exitcode.BadInput || !strings.Contains(errOut, "--selectors") {
+		t.Errorf("no materials map: exit %d\n%s", code, errOut)
 	}
 }
 
