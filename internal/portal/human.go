@@ -71,12 +71,15 @@ func (r *runner) waitHuman(ctx context.Context, step steps.Step, cond func() (bo
 	}
 }
 
-// left reports whether the browser moved away from page.
+// left reports whether the browser moved away from page: its whole detect
+// rule (css and text) no longer matches. The css alone is not enough: the
+// next page may show the same kind of element (an el-tabs, a title bar).
 func (r *runner) left(ctx context.Context, page string) func() (bool, error) {
 	m := r.maps.Get(page)
+	rule := []pagemap.DetectRule{{Page: page, CSS: m.Detect.CSS, Text: m.Detect.Text}}
 	return func() (bool, error) {
-		n, err := visibleCount(ctx, m.Detect.CSS)
-		return n == 0, err
+		on, err := detectPages(ctx, rule)
+		return len(on) == 0, err
 	}
 }
 

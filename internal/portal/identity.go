@@ -157,16 +157,20 @@ func strayDialog(m *pagemap.Map, after string, ds []dialog) error {
 }
 
 // knownDialogs are the dialogs a page map expects: its table dialog and
-// the notices it dismisses.
-func knownDialogs(m *pagemap.Map) []string {
+// the notices any page of the flow dismisses.
+func knownDialogs(m *pagemap.Map, all *pagemap.Set) []string {
 	var out []string
 	for _, f := range m.Fields {
 		if f.Table != nil {
 			out = append(out, f.Table.Dialog)
 		}
 	}
-	for _, t := range m.Dismiss {
-		out = append(out, t.CSS)
+	// A notice any page dismisses (系统公告) may open on the next page
+	// while this one is still on its way out: it is the flow's, not a change.
+	for _, p := range all.Pages() {
+		for _, t := range all.Get(p).Dismiss {
+			out = append(out, t.CSS)
+		}
 	}
 	return out
 }

@@ -343,7 +343,7 @@ type response = page.Response
 // backoff), or the session expired (the loop will log in again and come
 // back).
 func (r *runner) submitAndLeave(ctx context.Context, m *pagemap.Map, t pagemap.Target, why string) error {
-	known := knownDialogs(m)
+	known := knownDialogs(m, r.maps)
 	out, sig, err := r.save(ctx, saveOp{
 		what: "page " + m.Page + ": " + why,
 		act:  func(ctx context.Context) error { return r.clickTarget(ctx, m, actionName(m, t), t) },
