@@ -18,7 +18,6 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/job"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/progressui"
 )
@@ -208,7 +207,7 @@ func (o *batchOptions) prepare(ctx context.Context, bo *batch.Options) (cleanup 
 		if err != nil {
 			return cleanup, err
 		}
-		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
+		sim, err := dryrun.Start(dryrun.SimOptions{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return cleanup, err
 		}

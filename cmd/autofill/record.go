@@ -16,7 +16,6 @@ import (
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/recording"
 	"github.com/cscse-tools/autofill/internal/version"
@@ -157,7 +156,7 @@ func recordSim(ctx context.Context, o *recordOptions, copts capture.Options, sav
 	if err != nil {
 		return err
 	}
-	sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Captcha: &on, Variant: variant})
+	sim, err := dryrun.Start(dryrun.SimOptions{AssetsDir: o.SimAssets, Captcha: &on, Variant: variant})
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
@@ -168,7 +167,7 @@ func recordSim(ctx context.Context, o *recordOptions, copts capture.Options, sav
 		return err
 	}
 	defer b.Close()
-	fmt.Fprintf(o.io.ErrOut, "recording the simulator at %s (demo account, draft %s)\n", sim.URL, portalsim.DemoAppID)
+	fmt.Fprintf(o.io.ErrOut, "recording the simulator at %s (demo account, draft %s)\n", sim.URL, dryrun.DemoAppID)
 	snaps, err := capture.Sim(b.Tab(), sim.URL, copts)
 	for _, s := range snaps {
 		for _, w := range s.Warnings {

@@ -21,7 +21,6 @@ import (
 	"github.com/cscse-tools/autofill/internal/iostreams"
 	"github.com/cscse-tools/autofill/internal/job"
 	"github.com/cscse-tools/autofill/internal/pagemap"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/progressui"
 	"github.com/cscse-tools/autofill/internal/report"
@@ -226,7 +225,7 @@ func runRun(ctx context.Context, o *runOptions) error {
 	}
 	var target job.Target = job.Live(o.BaseURL)
 	if o.DryRun {
-		sim, err := dryrun.Start(portalsim.Options{AssetsDir: o.SimAssets, Variant: variant})
+		sim, err := dryrun.Start(dryrun.SimOptions{AssetsDir: o.SimAssets, Variant: variant})
 		if err != nil {
 			return err
 		}

@@ -13,9 +13,9 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 
+	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
-	"github.com/cscse-tools/autofill/internal/portalsim"
 )
 
 type simOptions struct {
@@ -45,7 +45,7 @@ one: login through the separate 统一用户身份认证系统 with a slider cap
 without address). Presets: classic (the first reconstruction), 2025, older
 (the 2020–2024 verification page), 2026 (2025 with 授权声明 signed online).
 Knobs, one form each, added to a preset or on their own:
-` + portalsim.KnobHelp() + `
+` + dryrun.KnobHelp() + `
 With --demo it also plays the person: no captcha (the slider counts as dragged), the face scan and the
 移民局12367 code complete by themselves about a second after the QR code
 appears, and a demo account with a verified, filled draft is ready, so every
@@ -81,7 +81,7 @@ Vue and Element UI are built into autofill: nothing else to install.`,
 	f.BoolVar(&opts.hooks, "hooks", false, "serve the /__sim/ test hooks (always on with --demo)")
 	variantFlag(f, &opts.variant, "the form of the portal to show")
 	f.StringVar(&opts.ssoAddr, "sso-addr", "", "with an SSO variant: where the 统一用户身份认证系统 listens (default: the next port after --addr)")
-	f.StringVar(&opts.assets, "assets", "", "a node_modules directory with vue and element-ui to serve instead of the copy built into autofill (or $"+portalsim.EnvAssets+")")
+	f.StringVar(&opts.assets, "assets", "", "a node_modules directory with vue and element-ui to serve instead of the copy built into autofill (or $"+dryrun.EnvAssets+")")
 	return cmd
 }
 
@@ -91,7 +91,7 @@ func runSim(ctx context.Context, o *simOptions) error {
 	if err != nil {
 		return err
 	}
-	srv, err := portalsim.New(portalsim.Options{Demo: o.demo, Hooks: o.hooks, AssetsDir: o.assets, Logger: &log, Variant: variant})
+	srv, err := dryrun.NewServer(dryrun.SimOptions{Demo: o.demo, Hooks: o.hooks, AssetsDir: o.assets, Logger: &log, Variant: variant})
 	if err != nil {
 		return exitcode.With(exitcode.BadInput, err)
 	}
@@ -123,8 +123,8 @@ func runSim(ctx context.Context, o *simOptions) error {
 		fmt.Fprintf(out, "  Login:    %s (统一用户身份认证系统, its own origin; drag the slider to the end)\n", srv.LoginURL())
 	}
 	if o.demo {
-		fmt.Fprintf(out, "  Log in:   user %s, password %s (fictional applicant %s)\n", portalsim.DemoAccount.Username, portalsim.DemoAccount.Password, portalsim.DemoAccount.Name)
-		fmt.Fprintf(out, "  Draft:    %s/apply/%s/basic-info (verified and filled)\n", url, portalsim.DemoAppID)
+		fmt.Fprintf(out, "  Log in:   user %s, password %s (fictional applicant %s)\n", dryrun.DemoAccount.Username, dryrun.DemoAccount.Password, dryrun.DemoAccount.Name)
+		fmt.Fprintf(out, "  Draft:    %s/apply/%s/basic-info (verified and filled)\n", url, dryrun.DemoAppID)
 		fmt.Fprintf(out, "  Demo:     no captcha; face scan and 12367 code complete ~1 s after the QR appears\n")
 	}
 	if o.demo || o.hooks {

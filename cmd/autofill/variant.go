@@ -3,20 +3,20 @@ package main
 import (
 	"github.com/spf13/pflag"
 
-	"github.com/cscse-tools/autofill/internal/portalsim"
+	"github.com/cscse-tools/autofill/internal/dryrun"
 )
 
 // variantFlag is --variant: which form of the portal the simulator shows.
-// The CLI's default is the most likely live portal (portalsim.DefaultPreset);
+// The CLI's default is the most likely live portal (dryrun.DefaultPreset);
 // the library's zero value is the classic reconstruction.
 func variantFlag(fs *pflag.FlagSet, p *string, what string) {
-	fs.StringVar(p, "variant", portalsim.DefaultPreset, what+": a preset ("+joinNames(portalsim.PresetNames())+
+	fs.StringVar(p, "variant", dryrun.DefaultPreset, what+": a preset ("+joinNames(dryrun.PresetNames())+
 		") and/or knobs, comma-separated, -knob to turn one off; see `autofill sim --help`")
 }
 
 // parseVariant reads --variant, as a flag error naming every unknown name.
-func parseVariant(spec string) (portalsim.Variant, error) {
-	v, err := portalsim.ParseVariant(spec)
+func parseVariant(spec string) (dryrun.Variant, error) {
+	v, err := dryrun.ParseVariant(spec)
 	if err != nil {
 		return v, &flagError{err}
 	}

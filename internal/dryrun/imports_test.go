@@ -15,7 +15,6 @@ func TestOnlyTheDryRunImportsTheSimulator(t *testing.T) {
 	const mod = "github.com/cscse-tools/autofill"
 	allowed := map[string]string{
 		mod + "/internal/dryrun":    "the dry-run target",
-		mod + "/cmd/autofill":       "the sim and record commands and --variant serve the simulator itself",
 		mod + "/internal/portalsim": "itself",
 	}
 	goBin, err := exec.LookPath("go")
