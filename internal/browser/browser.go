@@ -52,6 +52,13 @@ var baseFlags = map[string]any{
 	"no-first-run":                  true,
 	"disable-sync":                  true,
 	"disable-quic":                  true,
+	// chromedp's own list (Translate, BlinkGenPropertyTrees) and what a
+	// run never uses but pays for in memory and CPU: the omnibox popup's
+	// WebUI (a --top-chrome-webui renderer for each isolated tab's window;
+	// the feature's name changed across releases, unknown names are
+	// ignored), preloaded top-chrome WebUIs, optimization hints and the
+	// media router (cast discovery).
+	"disable-features": "Translate,BlinkGenPropertyTrees,PreloadTopChromeWebUI,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 }
 
 // Start launches Chrome (or attaches to it) and opens the first tab. The
