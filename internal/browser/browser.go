@@ -52,6 +52,15 @@ var baseFlags = map[string]any{
 	"no-first-run":                  true,
 	"disable-sync":                  true,
 	"disable-quic":                  true,
+	// chromedp's own list (Translate, BlinkGenPropertyTrees) and what a
+	// run never uses but pays for in memory and CPU: the omnibox popup's
+	// WebUI (a --top-chrome-webui renderer for each isolated tab's window;
+	// the feature's name changed across releases, unknown names are
+	// ignored), preloaded top-chrome WebUIs, optimization hints, the media
+	// router (cast discovery), and the back/forward cache, which keeps the
+	// portal's earlier pages alive in the renderer (the tool never goes
+	// back; a back navigation would only load the page afresh).
+	"disable-features": "Translate,BlinkGenPropertyTrees,PreloadTopChromeWebUI,OptimizationHints,MediaRouter,BackForwardCache,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 }
 
 // Start launches Chrome (or attaches to it) and opens the first tab. The

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // A Driver fills one kind of widget of one widget library and reads back
@@ -98,10 +100,41 @@ func DriverFor(library, kind string) (Driver, error) {
 	return nil, fmt.Errorf("no driver fills %s fields of the %s widget library (it has %s)", kind, library, strings.Join(kinds, ", "))
 }
 
-// LibraryOf names the widget library of a control.
+// LibraryOf names the widget library of a control. The answer is kept for
+// the element's handle (per tab: handles of two tabs may read alike), as a
+// control does not change library; the engine asks before every read.
 func LibraryOf(ctx context.Context, el Element) (string, error) {
-	return CallOn[string](ctx, el, "library")
+	key := libKey{tab: chromedp.FromContext(ctx), el: el}
+	libMu.Lock()
+	lib, ok := libs[key]
+	libMu.Unlock()
+	if ok {
+		return lib, nil
+	}
+	lib, err := CallOn[string](ctx, el, "library")
+	if err != nil || el == "" || key.tab == nil {
+		return lib, err
+	}
+	libMu.Lock()
+	if len(libs) >= maxLibs { // handles of pages long gone
+		clear(libs)
+	}
+	libs[key] = lib
+	libMu.Unlock()
+	return lib, nil
 }
+
+type libKey struct {
+	tab *chromedp.Context
+	el  Element
+}
+
+const maxLibs = 4096
+
+var (
+	libMu sync.Mutex
+	libs  = map[libKey]string{}
+)
 
 // Drive returns the driver for a control of kind, by the control's library.
 func Drive(ctx context.Context, el Element, kind string) (Driver, error) {

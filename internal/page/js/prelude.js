@@ -152,7 +152,19 @@
     const open = P.all(".el-select-dropdown,.el-cascader__dropdown,.el-picker-panel").filter(P.visible);
     return open.length === 1 ? open[0] : null;
   };
-  P.animating = (el) => /-(enter|leave)(-active|-to)?\b/.test(el.className || "");
+  // animating reports an element still moving: a transition about to start
+  // (Vue's first-frame -enter/-leave class) or a finite animation of it or
+  // inside it still running. Not Vue's -active classes: with the tab's quick
+  // animations they outlast the motion by Vue's fallback timer (0.3 s).
+  // getAnimations flushes pending styles, so a transition just set counts.
+  P.animating = (el) => {
+    const cls = el.className || "";
+    if (typeof cls === "string" && /-(enter|leave)(?![\w-])/.test(cls)) return true;
+    if (typeof el.getAnimations !== "function") return /-(enter|leave)(-active|-to)?\b/.test(cls);
+    // A spinner (el-icon-loading) turns for ever and moves nothing.
+    const finite = (a) => !a.effect || a.effect.getComputedTiming().endTime !== Infinity;
+    return el.getAnimations({ subtree: true }).some((a) => (a.playState === "running" || a.pending) && finite(a));
+  };
   P.neverMatch = (el, neverCss) => {
     for (const css of neverCss || []) {
       try {

@@ -2,15 +2,21 @@
 // not loading, not animating, the same options for quietMs) and finds the
 // option whose text is exactly text. A remote list needs a longer quiet
 // time than a frame: the list shown right after typing is the previous
-// search's, and an option clicked in it vanishes under the pointer.
+// search's, and an option clicked in it vanishes under the pointer. Once
+// the search for text was seen loading (Element UI's previousQuery is the
+// query it searched for), the list shown when it stops loading is the
+// answer: a frame's quiet is enough when it offers text. Unseen (too quick,
+// or a portal that shows no loading state), or not offered (a stale answer
+// may come first), the long quiet time stands.
 async function (P, text, quietMs, timeoutMs) {
   const el = this;
   const want = P.norm(text);
-  let last = "", since = 0;
+  let last = "", since = 0, answered = false;
   const r = await P.until(() => {
     const p = P.popper(el);
     const vm = el.__vue__;
     const loading = !!((vm && vm.loading) || (p && P.all(".el-select-dropdown__loading", p).some(P.visible)));
+    if (loading && vm && vm.remote && P.norm(vm.previousQuery) === want) answered = true;
     if (!p || !P.visible(p)) return { ok: false, open: false, loading };
     const items = P.all("li.el-select-dropdown__item", p).filter(P.visible);
     const offered = items.map((li) => P.norm(li.innerText));
@@ -21,7 +27,8 @@ async function (P, text, quietMs, timeoutMs) {
       last = sig;
       since = now;
     }
-    const quiet = now - since >= Math.max(quietMs, 1) && !loading && !P.animating(p);
+    const need = answered && hits.length === 1 ? 1 : Math.max(quietMs, 1);
+    const quiet = now - since >= need && !loading && !P.animating(p);
     return { ok: quiet, open: true, loading, offered: offered.slice(0, 40), count: hits.length, hit: hits.length === 1 ? hits[0] : null };
   }, timeoutMs);
   const el2 = r.hit;
