@@ -1,41 +1,24 @@
 package portal
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
 
 // The one click function refuses submit and pay controls, whatever the
 // caller asks, and records nothing as clicked.
 func TestClickGuardRefusesSubmitAndPay(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><body>
+	ctx := htmlTab(t, `<!doctype html><meta charset="utf-8"><body>
 <button class="btn-submit" onclick="window.clicked=(window.clicked||0)+1">提交</button>
 <button class="btn-other" onclick="window.clicked=(window.clicked||0)+1">确认提交申请</button>
 <button class="btn-pay" onclick="window.clicked=(window.clicked||0)+1"><span>微信支付</span></button>
 <button class="btn-ok" onclick="window.ok=1">返回修改</button>
 <div class="mask" style="position:fixed;inset:0;display:none"></div>`)
-	}))
-	defer srv.Close()
-	ctx := browsertest.Tab(t)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := installHelpers(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
-		t.Fatal(err)
-	}
 	r := &runner{opts: Options{StepTimeout: 2 * time.Second}, never: []string{".btn-submit"}}
 	cases := []struct {
 		page, css string
@@ -68,21 +51,9 @@ func TestClickGuardRefusesSubmitAndPay(t *testing.T) {
 
 // A control under a mask is not clicked: the click would land on the mask.
 func TestClickWaitsForCoveringMask(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><body>
+	ctx := htmlTab(t, `<!doctype html><meta charset="utf-8"><body>
 <button class="go" onclick="window.hit=1">下一步</button>
 <div class="mask" style="position:fixed;inset:0;background:rgba(0,0,0,.3)"></div>`)
-	}))
-	defer srv.Close()
-	ctx := browsertest.Tab(t)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := installHelpers(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
-		t.Fatal(err)
-	}
 	r := &runner{opts: Options{StepTimeout: time.Second}, page: "degree"}
 	err := r.clickCSS(ctx, ".go", "下一步")
 	if err == nil || !errors.Is(err, errTimeout) {

@@ -1,42 +1,27 @@
 package portal
 
 import (
-	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/cscse-tools/autofill/internal/browser/browsertest"
 )
 
 // A stack of toasts (上传成功 …) over 下一步 does not hold up the click: the
 // button is scrolled clear below them, and the click lands on it. These
 // toasts never go away, so waiting them out would time out.
 func TestToastsDoNotBlockAClick(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><body style="margin:0">
+	var toasts strings.Builder
+	for i := 0; i < 6; i++ {
+		fmt.Fprintf(&toasts, `<div class="el-message el-message--success" style="height:48px;margin-top:16px;background:#efe">file-%d.jpg 上传成功</div>`, i)
+	}
+	ctx := htmlTab(t, `<!doctype html><meta charset="utf-8"><body style="margin:0">
 <div style="height:1500px"></div>
 <button class="go" onclick="window.hit=1" style="height:32px">下一步</button>
 <div style="height:1500px"></div>
-<div class="toasts" style="position:fixed;top:0;left:0;right:0">`)
-		for i := 0; i < 6; i++ {
-			fmt.Fprintf(w, `<div class="el-message el-message--success" style="height:48px;margin-top:16px;background:#efe">file-%d.jpg 上传成功</div>`, i)
-		}
-	}))
-	defer srv.Close()
-	ctx := browsertest.Tab(t)
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := installHelpers(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
-		t.Fatal(err)
-	}
+<div class="toasts" style="position:fixed;top:0;left:0;right:0">`+toasts.String())
 	r := &runner{opts: Options{StepTimeout: 5 * time.Second}, page: "materials"}
 	if err := r.clickCSS(ctx, ".go", "下一步"); err != nil {
 		t.Fatalf("the click waited for the toasts: %v", err)
