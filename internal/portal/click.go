@@ -144,9 +144,6 @@ const pollEvery = 40 * time.Millisecond
 // key sends one key press with the codes the page's handlers look at.
 func key(ctx context.Context, name string, code int64) error { return page.Key(ctx, name, code) }
 
-func pressEnter(ctx context.Context) error  { return page.Enter(ctx) }
-func pressEscape(ctx context.Context) error { return page.Escape(ctx) }
-
 // insertText types text into the focused control in one step.
 func insertText(ctx context.Context, text string) error { return page.InsertText(ctx, text) }
 

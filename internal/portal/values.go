@@ -53,8 +53,6 @@ func (v *values) get(key string) (any, bool) {
 	return lookup(reflect.ValueOf(v.p).Elem(), key)
 }
 
-func (v *values) lookupFn() func(string) (any, bool) { return v.get }
-
 // lookup walks a dotted path of yaml tag names through structs.
 func lookup(rv reflect.Value, path string) (any, bool) {
 	for _, name := range strings.Split(path, ".") {
