@@ -130,21 +130,9 @@ func responsesSince(ctx context.Context, m mark) []response {
 	return page.ResponsesSince(ctx, m.net)
 }
 
-// ErrTimeout is wrapped by WaitFor's error when the deadline passes.
-var ErrTimeout = page.ErrTimeout
-
-// errTimeout is the package's short name for ErrTimeout.
-var errTimeout = ErrTimeout
-
-// WaitFor is page.WaitFor: for conditions that live in Go.
-func WaitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
-	return page.WaitFor(ctx, timeout, what, cond)
-}
-
-func waitFor(ctx context.Context, timeout time.Duration, what string, cond func() (bool, error)) error {
-	return page.WaitFor(ctx, timeout, what, cond)
-}
-
-// Transient reports errors of a page in the middle of loading (page's
-// error classes: a NavigationError or a detached element).
-func Transient(err error) bool { return page.Transient(err) }
+// The page layer's wait for conditions that live in Go, and its timeout,
+// under the engine's short names.
+var (
+	waitFor    = page.WaitFor
+	errTimeout = page.ErrTimeout
+)

@@ -48,7 +48,7 @@ func (r *runner) waitHuman(ctx context.Context, step steps.Step, cond func() (bo
 	defer remind.Stop()
 	for {
 		ok, err := cond()
-		if err != nil && !Transient(err) {
+		if err != nil && !page.Transient(err) {
 			return err
 		}
 		if ok {
