@@ -24,7 +24,9 @@ import (
 // --parallel 1 takes a quarter of an hour on two cores). One iteration is
 // the whole batch, so run it with -benchtime 1x (make bench does). It
 // reports drafts per minute, CPU seconds of the browser per draft, and peak
-// memory: the Go heap, the browser's processes (Pss) and that per open tab.
+// memory: the Go heap, the browser's processes (Pss), the applicants' tabs
+// open at that peak (more than --parallel while some wait for their face
+// scan, which holds a tab but no slot) and the peak per open tab.
 func BenchmarkBatch(b *testing.B) {
 	n := benchEnv(b, "AUTOFILL_BENCH_APPLICANTS", "50")[0]
 	maps := loadMaps(b)
@@ -59,11 +61,12 @@ func BenchmarkBatch(b *testing.B) {
 				drafts += len(rows)
 			}
 			b.StopTimer()
-			goPeak, browserPeak := peak()
+			p := peak()
 			b.ReportMetric(float64(drafts)/b.Elapsed().Minutes(), "drafts/min")
-			b.ReportMetric(float64(goPeak)/(1<<20), "MB-go-peak")
-			b.ReportMetric(float64(browserPeak)/(1<<20), "MB-browser-peak")
-			b.ReportMetric(float64(browserPeak)/(1<<20)/float64(parallel), "MB-browser/tab")
+			b.ReportMetric(float64(p.Go)/(1<<20), "MB-go-peak")
+			b.ReportMetric(float64(p.Browser)/(1<<20), "MB-browser-peak")
+			b.ReportMetric(float64(p.Tabs), "tabs-at-peak")
+			b.ReportMetric(float64(p.PerTab())/(1<<20), "MB-browser/tab")
 			b.ReportMetric((browsertest.TreeCPU(pid)-cpu0).Seconds()/float64(max(drafts, 1)), "cpu-s-browser/draft")
 		})
 	}

@@ -94,7 +94,7 @@ func stripComments(s string) string {
 }
 
 // globals caches the remote object of each tab's window, which calls not
-// bound to an element run on.
+// bound to an element run on (dropped with the tab: tabs.go).
 var globals sync.Map // *chromedp.Target → runtime.RemoteObjectID
 
 func global(ctx context.Context, fresh bool) (runtime.RemoteObjectID, error) {
@@ -114,7 +114,8 @@ func global(ctx context.Context, fresh bool) (runtime.RemoteObjectID, error) {
 	if res.ExceptionDetails != nil || res.Result == nil || res.Result.ObjectID == "" {
 		return "", &NavigationError{Op: "window", Err: errors.New("the page has no window yet")}
 	}
-	globals.Store(chromedp.FromContext(ctx).Target, res.Result.ObjectID)
+	globals.Store(c.Target, res.Result.ObjectID)
+	forgetOnClose(ctx)
 	return res.Result.ObjectID, nil
 }
 

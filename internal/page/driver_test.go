@@ -123,6 +123,13 @@ func server(t *testing.T) *httptest.Server {
 <script>setTimeout(() => document.getElementById("toast").remove(), Number(new URLSearchParams(location.search).get("ms") || 300));</script>
 </body></html>`))
 	})
+	mux.HandleFunc("/hover", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!doctype html><html><body>
+<button id="b" style="position:absolute;left:200px;top:200px;width:120px;height:40px">下一步</button>
+<script>window.seen = []; for (const t of ["mouseover", "mouseenter", "mousedown", "mouseup", "click"]) b.addEventListener(t, () => seen.push(t));</script>
+</body></html>`))
+	})
 	mux.HandleFunc("/scroll", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte(`<!doctype html><html><body style="height:3000px;margin:0">
@@ -157,7 +164,8 @@ func open(t *testing.T, ctx context.Context, url string) {
 // TestBrowser runs every driver on its own small page, both widget
 // libraries, and the actionability checks, in one browser.
 func TestBrowser(t *testing.T) {
-	ctx := browsertest.Tab(t)
+	br := browsertest.Start(t)
+	ctx := br.Tab()
 	srv := server(t)
 	if err := Install(ctx); err != nil {
 		t.Fatal(err)
@@ -247,6 +255,37 @@ func TestBrowser(t *testing.T) {
 	t.Run("actionable/scrolled-clear-of-a-toast", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/scroll")
 		clickOnce(t, ctx, env.Click, "#b")
+	})
+	t.Run("click/hover", func(t *testing.T) {
+		// A menu that opens on hover must see the pointer arrive, though
+		// the click sends no move of its own.
+		open(t, ctx, srv.URL+"/hover")
+		el, err := Query(ctx, "#b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := env.Click.Click(ctx, el, "下一步"); err != nil {
+			t.Fatal(err)
+		}
+		if got := eval[string](t, ctx, `seen.join(" ")`); got != "mouseover mouseenter mousedown mouseup click" {
+			t.Fatalf("the button saw %q", got)
+		}
+	})
+	t.Run("closed-tab-forgotten", func(t *testing.T) {
+		tab, closeTab := br.NewTab()
+		defer closeTab()
+		open(t, tab, srv.URL+"/hover")
+		WatchNetwork(tab)
+		if _, err := Call[int](tab, "visible_count", "button"); err != nil {
+			t.Fatal(err)
+		}
+		if !kept(tab) {
+			t.Fatal("no state kept for an open tab")
+		}
+		closeTab()
+		if err := WaitFor(ctx, 10*time.Second, "the closed tab's state to go", func() (bool, error) { return !kept(tab), nil }); err != nil {
+			t.Fatal(err)
+		}
 	})
 	t.Run("actionable/covered", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/cover?ms=600000")

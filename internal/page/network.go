@@ -36,7 +36,7 @@ type netState struct {
 	changed   chan struct{} // closed and replaced on every change
 }
 
-var nets sync.Map // *chromedp.Target → *netState
+var nets sync.Map // *chromedp.Target → *netState (dropped with the tab: tabs.go)
 
 // WatchNetwork starts following the tab's requests (once per tab).
 func WatchNetwork(ctx context.Context) {
@@ -48,6 +48,7 @@ func WatchNetwork(ctx context.Context) {
 	if _, loaded := nets.LoadOrStore(c.Target, n); loaded {
 		return
 	}
+	forgetOnClose(ctx)
 	top := c.Target.TargetID // the top frame's id is the tab's
 	_ = chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {

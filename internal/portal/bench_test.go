@@ -111,9 +111,9 @@ func benchApplication(b *testing.B, change func(p *profile.Profile)) {
 	b.ReportMetric(perApp+start.Seconds()-floor, "s-work")
 	b.ReportMetric(cpuBrowser.Seconds()/n, "cpu-s-browser")
 	b.ReportMetric(cpuSelf.Seconds()/n, "cpu-s-go")
-	goPeak, browserPeak := peak()
-	b.ReportMetric(float64(goPeak)/(1<<20), "MB-go-peak")
-	b.ReportMetric(float64(browserPeak)/(1<<20), "MB-browser-peak")
+	mem := peak()
+	b.ReportMetric(float64(mem.Go)/(1<<20), "MB-go-peak")
+	b.ReportMetric(float64(mem.Browser)/(1<<20), "MB-browser-peak")
 	b.Logf("floor %.2fs = browser start %.2fs + page loads %.2fs + 实人认证 %.2fs; autofill's own work %.2fs of %.2fs per application; slowest pages: %s",
 		floor, start.Seconds(), st.loads.Seconds()/n, st.human.Seconds()/n, perApp+start.Seconds()-floor, perApp, st.slowest(n))
 }

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/steps"
@@ -308,12 +306,12 @@ func (r *runner) saveQR(ctx context.Context, css, path string) error {
 	if _, err := page.Until[bool](ctx, r.opts.StepTimeout, "the QR code", page.OnFrame, "image_loaded", css); err != nil {
 		return err
 	}
-	var png []byte
-	if err := bounded(ctx, callTimeout, "QR code", func(ctx context.Context) error {
-		var err error
-		png, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(css)))
+	el, err := page.Query(ctx, css)
+	if err != nil {
 		return err
-	}); err != nil {
+	}
+	png, err := page.ElementPNG(ctx, el)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(path, png, 0o600)

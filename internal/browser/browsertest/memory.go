@@ -8,16 +8,31 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
 )
 
+// Peaks is what WatchMemory saw: the Go heap's peak, the browser's peak
+// (Pss of its whole process tree) and how many tabs were open besides the
+// watched one when the browser peaked.
+type Peaks struct {
+	Go, Browser uint64
+	Tabs        int
+}
+
+// PerTab is the browser's peak shared among the tabs open then (the whole
+// browser when none was).
+func (p Peaks) PerTab() uint64 { return p.Browser / uint64(max(p.Tabs, 1)) }
+
 // WatchMemory samples the Go heap (every 100 ms) and the browser's memory
-// (every second: reading a Chromium tree's smaps costs tens of
+// and open tabs (every second: reading a Chromium tree's smaps costs tens of
 // milliseconds of kernel time, which a faster pace would take from the
 // browser being measured) until the returned function is called, which
-// gives the peaks in bytes. tab is any tab of the browser to watch.
-func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
+// gives the peaks. tab is a tab of the browser to watch; it is not counted.
+func WatchMemory(tab context.Context) func() Peaks {
 	var mu sync.Mutex
-	var g, br uint64
+	var p Peaks
 	stop := make(chan struct{})
 	pid := BrowserPID(tab)
 	go func() {
@@ -26,12 +41,16 @@ func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
 		for i := 0; ; i++ {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			var rss uint64
+			var pss uint64
+			tabs := 0
 			if i%10 == 0 {
-				rss = TreePSS(pid)
+				pss, tabs = TreePSS(pid), openTabs(tab)
 			}
 			mu.Lock()
-			g, br = max(g, ms.HeapInuse), max(br, rss)
+			p.Go = max(p.Go, ms.HeapInuse)
+			if pss > p.Browser {
+				p.Browser, p.Tabs = pss, tabs
+			}
 			mu.Unlock()
 			select {
 			case <-stop:
@@ -40,12 +59,31 @@ func WatchMemory(tab context.Context) func() (goPeak, browserPeak uint64) {
 			}
 		}
 	}()
-	return func() (uint64, uint64) {
+	return func() Peaks {
 		close(stop)
 		mu.Lock()
 		defer mu.Unlock()
-		return g, br
+		return p
 	}
+}
+
+// openTabs counts the browser's pages other than tab's own.
+func openTabs(tab context.Context) int {
+	c := chromedp.FromContext(tab)
+	if c == nil || c.Target == nil {
+		return 0
+	}
+	res, err := chromedp.CallBrowser(tab, target.GetTargets, target.GetTargetsParams{})
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, t := range res.TargetInfos {
+		if t.Type == "page" && t.TargetID != c.Target.TargetID {
+			n++
+		}
+	}
+	return n
 }
 
 // TreePSS sums the proportional set size (Pss: shared pages divided among
