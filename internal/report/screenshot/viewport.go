@@ -1,26 +1,149 @@
 package screenshot
 
 import (
+	"bytes"
 	"context"
+	_ "embed"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"regexp"
+	"strconv"
 
-	"github.com/chromedp/cdproto/page"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
-// CaptureViewport takes a JPEG of what the window shows, masked as Capture
-// masks: a few tens of milliseconds where a full-page PNG of a long form
-// takes a few hundred, so the run can take one of every page without
-// waiting for it. quality is the JPEG quality (0–100).
+//go:embed js/texts.js
+var textsJS string
+
+var textsFunc = page.Func{Name: "screenshot.texts", Source: textsJS}
+
+// shown is what js/texts.js reads: the window's size in CSS pixels and the
+// texts that could hold a personal number, with their boxes.
+type shown struct {
+	VW    float64 `json:"vw"`
+	VH    float64 `json:"vh"`
+	Items []text  `json:"items"`
+}
+
+type text struct {
+	Text  string  `json:"text"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	W     float64 `json:"w"`
+	H     float64 `json:"h"`
+	BG    string  `json:"bg"`
+	Color string  `json:"color"`
+}
+
+// CaptureViewport takes a JPEG of what the window shows, with every text
+// that mask changes painted over by its masked form. The page is only
+// read: the boxes are measured, the window captured, and the masks painted
+// on the picture here, so nothing is added to the portal's page, even for a
+// moment. A capture of the window does not lay the page out again, so the
+// boxes measured just before it are where the texts are in it. quality is
+// the JPEG quality (0–100).
 func CaptureViewport(ctx context.Context, mask func(string) string, quality int64) ([]byte, error) {
-	_, err := Cover(ctx, mask)
-	defer Uncover(ctx)
+	s, err := page.CallFunc[shown](ctx, "", textsFunc, false)
 	if err != nil {
-		return nil, fmt.Errorf("covering personal data for the screenshot: %w", err)
+		return nil, fmt.Errorf("finding personal data for the screenshot: %w", err)
+	}
+	var covers []text
+	for _, t := range s.Items {
+		if m := mask(t.Text); m != t.Text {
+			t.Text = m
+			covers = append(covers, t)
+		}
 	}
 	fast := true
-	res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
-		Format: page.CaptureScreenshotFormatJpeg, Quality: &quality, OptimizeForSpeed: &fast,
+	var raw []byte
+	err = page.Bounded(ctx, page.CallTimeout, "screenshot", func(ctx context.Context) error {
+		res, err := chromedp.Call(ctx, cdppage.CaptureScreenshot, cdppage.CaptureScreenshotParams{
+			Format: cdppage.CaptureScreenshotFormatJpeg, Quality: &quality, OptimizeForSpeed: &fast,
+		})
+		raw = res.Data
+		return err
 	})
-	return res.Data, err
+	if err != nil || len(covers) == 0 {
+		return raw, err
+	}
+	img, err := jpeg.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("reading the screenshot to mask it: %w", err)
+	}
+	out := paint(img, s.VW, covers)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: int(quality)}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// paint draws each cover (boxes in CSS pixels of a window vw wide) over a
+// copy of img: its background, then its masked text.
+func paint(img image.Image, vw float64, covers []text) *image.RGBA {
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	draw.Draw(out, b, img, b.Min, draw.Src)
+	scale := 1.0
+	if vw > 0 {
+		scale = float64(b.Dx()) / vw // device pixels per CSS pixel
+	}
+	face := basicfont.Face7x13
+	for _, c := range covers {
+		r := image.Rect(int(c.X*scale), int(c.Y*scale), int((c.X+c.W)*scale+0.999), int((c.Y+c.H)*scale+0.999)).Add(b.Min).Intersect(b)
+		if r.Empty() {
+			continue
+		}
+		draw.Draw(out, r, image.NewUniform(cssColor(c.BG, color.White)), image.Point{}, draw.Src)
+		d := &font.Drawer{Dst: clipped{out, r}, Src: image.NewUniform(cssColor(c.Color, color.Black)), Face: face}
+		d.Dot = fixed.P(r.Min.X+2, r.Min.Y+(r.Dy()+face.Ascent-face.Descent)/2)
+		d.DrawString(ascii(c.Text))
+	}
+	return out
+}
+
+// clipped is an image that takes paint only inside r (a masked text longer
+// than its box must not spill onto its neighbours).
+type clipped struct {
+	*image.RGBA
+	r image.Rectangle
+}
+
+func (c clipped) Set(x, y int, v color.Color) {
+	if image.Pt(x, y).In(c.r) {
+		c.RGBA.Set(x, y, v)
+	}
+}
+
+// ascii replaces what the built-in font cannot draw (the masks are of
+// numbers, phones and addresses, mostly ASCII) by a mask character.
+func ascii(s string) string {
+	b := []rune(s)
+	for i, r := range b {
+		if r < 0x20 || r > 0x7e {
+			b[i] = '*'
+		}
+	}
+	return string(b)
+}
+
+var rgbRE = regexp.MustCompile(`^rgba?\((\d+),\s*(\d+),\s*(\d+)`)
+
+// cssColor reads a computed colour ("rgb(r, g, b)" or "rgba(…)"), or def.
+func cssColor(s string, def color.Color) color.Color {
+	m := rgbRE.FindStringSubmatch(s)
+	if m == nil {
+		return def
+	}
+	v := func(i int) uint8 { n, _ := strconv.Atoi(m[i]); return uint8(min(n, 255)) }
+	return color.RGBA{v(1), v(2), v(3), 255}
 }
