@@ -87,12 +87,20 @@ func CaptureViewport(ctx context.Context, mask func(string) string, quality int6
 	return buf.Bytes(), nil
 }
 
-// paint draws each cover (boxes in CSS pixels of a window vw wide) over a
-// copy of img: its background, then its masked text.
-func paint(img image.Image, vw float64, covers []text) *image.RGBA {
+// paint draws each cover (boxes in CSS pixels of a window vw wide) onto
+// img: its background, then its masked text. A decoded JPEG is painted in
+// place, in its own colour planes (a copy as RGBA would take 5 MB a
+// picture); another image is copied first.
+func paint(img image.Image, vw float64, covers []text) draw.Image {
 	b := img.Bounds()
-	out := image.NewRGBA(b)
-	draw.Draw(out, b, img, b.Min, draw.Src)
+	var out draw.Image
+	if y, ok := img.(*image.YCbCr); ok {
+		out = ycc{y}
+	} else {
+		rgba := image.NewRGBA(b)
+		draw.Draw(rgba, b, img, b.Min, draw.Src)
+		out = rgba
+	}
 	scale := 1.0
 	if vw > 0 {
 		scale = float64(b.Dx()) / vw // device pixels per CSS pixel
@@ -103,7 +111,7 @@ func paint(img image.Image, vw float64, covers []text) *image.RGBA {
 		if r.Empty() {
 			continue
 		}
-		draw.Draw(out, r, image.NewUniform(cssColor(c.BG, color.White)), image.Point{}, draw.Src)
+		draw.Draw(clipped{out, r}, r, image.NewUniform(cssColor(c.BG, color.White)), image.Point{}, draw.Src)
 		d := &font.Drawer{Dst: clipped{out, r}, Src: image.NewUniform(cssColor(c.Color, color.Black)), Face: face}
 		d.Dot = fixed.P(r.Min.X+2, r.Min.Y+(r.Dy()+face.Ascent-face.Descent)/2)
 		d.DrawString(ascii(c.Text))
@@ -114,14 +122,29 @@ func paint(img image.Image, vw float64, covers []text) *image.RGBA {
 // clipped is an image that takes paint only inside r (a masked text longer
 // than its box must not spill onto its neighbours).
 type clipped struct {
-	*image.RGBA
+	draw.Image
 	r image.Rectangle
 }
 
 func (c clipped) Set(x, y int, v color.Color) {
 	if image.Pt(x, y).In(c.r) {
-		c.RGBA.Set(x, y, v)
+		c.Image.Set(x, y, v)
 	}
+}
+
+// ycc paints a decoded JPEG's planes. A chroma sample shared by several
+// pixels takes the colour last set: the masks are boxes of one background
+// with text, so a box's edge may bleed half a chroma sample, never its text.
+type ycc struct{ *image.YCbCr }
+
+func (p ycc) Set(x, y int, v color.Color) {
+	if !image.Pt(x, y).In(p.Rect) {
+		return
+	}
+	c := color.YCbCrModel.Convert(v).(color.YCbCr)
+	p.Y[p.YOffset(x, y)] = c.Y
+	i := p.COffset(x, y)
+	p.Cb[i], p.Cr[i] = c.Cb, c.Cr
 }
 
 // ascii replaces what the built-in font cannot draw (the masks are of

@@ -107,7 +107,7 @@ func TestPaint(t *testing.T) {
 	inside, ink := 0, 0
 	for y := 0; y < 100; y++ {
 		for x := 0; x < 200; x++ {
-			c := out.RGBAAt(x, y)
+			c := out.(*image.RGBA).RGBAAt(x, y)
 			in := image.Pt(x, y).In(image.Rect(20, 20, 100, 40))
 			switch {
 			case !in && c != (color.RGBA{0x80, 0x80, 0x80, 0x80}):
