@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/spf13/cobra"
 
 	"github.com/cscse-tools/autofill/internal/browser"
@@ -15,6 +14,7 @@ import (
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/iostreams"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/profile"
 	"github.com/cscse-tools/autofill/internal/recording"
@@ -188,7 +188,7 @@ func recordLive(ctx context.Context, o *recordOptions, copts capture.Options, sa
 	}
 	defer b.Close()
 	if o.BaseURL != "" {
-		if err := chromedp.Do(b.Tab(), chromedp.Navigate(o.BaseURL)); err != nil {
+		if err := page.Navigate(b.Tab(), o.BaseURL); err != nil {
 			return fmt.Errorf("opening %s: %w", o.BaseURL, err)
 		}
 	}

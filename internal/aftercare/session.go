@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/exitcode"
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
@@ -55,12 +53,8 @@ func NewSession(tab context.Context, maps *pagemap.Set, timeout time.Duration) (
 // SetClock replaces the clock that counts the days left (tests).
 func (s *Session) SetClock(now func() time.Time) { s.now = now }
 
-// run runs one chromedp action (navigation, a screenshot), bounded.
-func run[T any](ctx context.Context, a chromedp.Action[T]) (T, error) {
-	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
-	return chromedp.Run(tctx, a)
-}
+// navTimeout bounds a navigation of the session's tab.
+const navTimeout = 60 * time.Second
 
 // detect returns the known pages the tab shows.
 func (s *Session) detect() ([]string, error) {
@@ -85,7 +79,7 @@ func (s *Session) waitPage(id string) error {
 
 // backToList returns to 我的申请 by its address (navigation, no click).
 func (s *Session) backToList() error {
-	if _, err := run(s.tab, chromedp.Navigate(s.listURL)); err != nil {
+	if err := page.Bounded(s.tab, navTimeout, "opening 我的申请", func(ctx context.Context) error { return page.Navigate(ctx, s.listURL) }); err != nil {
 		return fmt.Errorf("opening 我的申请 again: %w", err)
 	}
 	return s.waitPage(portal.ListPage)
@@ -93,7 +87,7 @@ func (s *Session) backToList() error {
 
 // reload loads the current page again, to read what the server kept.
 func (s *Session) reload(id string) error {
-	if _, err := run(s.tab, chromedp.Reload()); err != nil {
+	if err := page.Bounded(s.tab, navTimeout, "reloading "+id, page.Reload); err != nil {
 		return err
 	}
 	return s.waitPage(id)
@@ -159,7 +153,7 @@ func (s *Session) values(id, name string) ([]string, error) {
 
 // screenshot saves the page as the run directory's screenshot of page.
 func (s *Session) screenshot(runDir, id string) (string, error) {
-	png, err := run(s.tab, chromedp.FullScreenshot(100))
+	png, err := page.FullPNG(s.tab)
 	if err != nil {
 		return "", err
 	}

@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/browser"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Tabs opens one tab per applicant in a browser context of its own: own
@@ -23,7 +22,7 @@ type SharedBrowser struct{ Browser *browser.Browser }
 // Open opens an isolated tab.
 func (s SharedBrowser) Open(context.Context) (context.Context, func(), error) {
 	tab, cancel := s.Browser.NewIsolatedTab()
-	if err := chromedp.Do(tab); err != nil { // creates the context and the tab
+	if err := page.Open(tab); err != nil { // creates the context and the tab
 		cancel()
 		return nil, nil, fmt.Errorf("opening a browser tab: %w", err)
 	}
@@ -44,7 +43,7 @@ func (r RemoteBrowsers) Open(ctx context.Context) (context.Context, func(), erro
 		return nil, nil, err
 	}
 	tab, cancel := b.NewIsolatedTab()
-	if err := chromedp.Do(tab); err != nil {
+	if err := page.Open(tab); err != nil {
 		cancel()
 		_ = b.Close()
 		return nil, nil, fmt.Errorf("opening a tab on %s: %w", r.Options.RemoteURL, err)

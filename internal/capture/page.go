@@ -15,8 +15,6 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/recording"
@@ -121,8 +119,7 @@ func Take(ctx context.Context, pageID string, o Options) (*Snapshot, error) {
 		}
 		snap.Styles = append(snap.Styles, recording.Style{Name: s.Name, Text: text})
 	}
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err == nil {
+	if loc := page.Location(ctx); loc != "" {
 		snap.URL = maskURL(loc)
 	}
 	return snap, nil

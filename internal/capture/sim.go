@@ -2,12 +2,11 @@ package capture
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/dryrun"
 	"github.com/cscse-tools/autofill/internal/page"
@@ -58,7 +57,7 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 			}
 			path = after[pageID]
 		}
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+path)); err != nil {
+		if err := page.Navigate(ctx, base+path); err != nil {
 			return out, fmt.Errorf("opening %s: %w", path, err)
 		}
 		if err := waitPage(ctx, o.Maps, pageID, o.timeout()); err != nil {
@@ -79,24 +78,23 @@ func Sim(ctx context.Context, base string, o Options) ([]*Snapshot, error) {
 	return out, nil
 }
 
+var (
+	//go:embed js/seed_after.js
+	seedAfterJS string
+	//go:embed js/sim_login.js
+	simLoginJS string
+
+	seedAfterFunc = page.Func{Name: "capture.seed_after", Source: seedAfterJS}
+	simLoginFunc  = page.Func{Name: "capture.sim_login", Source: simLoginJS}
+)
+
 // seedAfter moves two applications of the demo account on through the
 // simulator's hook, for the pages after 提交: one waits for a re-upload
 // (补交材料), one is 认证完成 (查看 with its 认证书, and 复核). It returns
 // each page's path.
 func seedAfter(ctx context.Context) (map[string]string, error) {
 	a := dryrun.DemoAccount
-	js := fmt.Sprintf(`(async () => {
-  const advance = async (body) => {
-    const r = await fetch("/__sim/advance", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
-    return (await r.json()).app || "";
-  };
-  const degree = {country: "英国", institution: "University of Oxford", degree_name: "Master of Science", level: "硕士", major: "Computer Science"};
-  const supp = await advance({account: %q, degree, to: "补交材料",
-    request: {kind: "reupload", text: "护照照片不清晰，请重新上传", files: ["scan-passport.jpg"], deadline: "2026-12-31"}});
-  const done = await advance({account: %q, degree, to: "认证完成", completed: "2026-11-01"});
-  return [supp, done];
-})()`, a.Username, a.Username)
-	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](js, chromedp.EvalAwaitPromise))
+	ids, err := page.CallFunc[[]string](ctx, "", seedAfterFunc, a.Username)
 	if err != nil || len(ids) != 2 || ids[0] == "" || ids[1] == "" {
 		return nil, fmt.Errorf("seeding the pages after 提交 through /__sim/advance: %v %v", ids, err)
 	}
@@ -113,22 +111,7 @@ func seedAfter(ctx context.Context) (map[string]string, error) {
 // there and follows the redirect back with the token.
 func simLogin(ctx context.Context) error {
 	a := dryrun.DemoAccount
-	js := fmt.Sprintf(`(async () => {
-  const back = new URLSearchParams(location.search).get("lookBackAddr");
-  if (back) {
-    const post = (u, b) => fetch(u, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(b)});
-    const slider = (await (await post("/api/slider", {})).json()).token;
-    const r = await post("/api/login", {username: %[1]q, password: %[2]q, slider, lookBackAddr: back});
-    if (r.ok) { const j = await r.json(); await fetch(j.redirect, {credentials: "include", mode: "no-cors"}); }
-    return r.status;
-  }
-  let captcha = "";
-  try { captcha = (await (await fetch("/__sim/captcha")).json()).answer || ""; } catch (e) {}
-  const r = await fetch("/api/login", {method: "POST", headers: {"Content-Type": "application/json"},
-    body: JSON.stringify({username: %[1]q, password: %[2]q, captcha})});
-  return r.status;
-})()`, a.Username, a.Password)
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[int](js, chromedp.EvalAwaitPromise))
+	status, err := page.CallFunc[int](ctx, "", simLoginFunc, a.Username, a.Password)
 	if err != nil {
 		return fmt.Errorf("logging in to the simulator: %w", err)
 	}

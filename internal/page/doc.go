@@ -12,6 +12,10 @@
 // that stays in the page is the toast recorder (js/recorder.js), whose state
 // sits under a symbol.
 //
-// The engine (internal/portal), capture, pagecheck and probe use it; it
-// imports none of them.
+// It is also the only package that talks to a tab through chromedp:
+// opening and loading pages, screenshots, the animation pace, an isolated
+// tab's cookies. Starting the browser is internal/browser's. The engine
+// (internal/portal), after-care, the batch, capture, pagecheck, probe and
+// the screenshots of the report use this package and import none of
+// chromedp (imports_test.go); it imports none of them.
 package page

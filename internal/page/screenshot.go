@@ -8,6 +8,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// ViewportJPEG is a JPEG of what the window shows (quality 0–100): tens of
+// milliseconds, where a full-page PNG of a long form takes hundreds.
+func ViewportJPEG(ctx context.Context, quality int64) ([]byte, error) {
+	return capture(ctx, cdppage.CaptureScreenshotParams{
+		Format: cdppage.CaptureScreenshotFormatJpeg, Quality: &quality, OptimizeForSpeed: ptr(true),
+	})
+}
+
+// FullPNG is a PNG of the whole page, beyond what the window shows.
+func FullPNG(ctx context.Context) ([]byte, error) {
+	var png []byte
+	err := Bounded(ctx, 2*CallTimeout, "screenshot", func(ctx context.Context) error {
+		var err error
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		return err
+	})
+	return png, err
+}
+
 // ElementPNG is a PNG of what el shows (a QR code to forward), taken by
 // its box in the document, whether or not the window shows all of it.
 func ElementPNG(ctx context.Context, el Element) ([]byte, error) {
@@ -18,14 +37,18 @@ func ElementPNG(ctx context.Context, el Element) ([]byte, error) {
 	if r.W <= 0 || r.H <= 0 {
 		return nil, errors.New("the element shows nothing to take a picture of")
 	}
-	var png []byte
-	err = Bounded(ctx, CallTimeout, "screenshot", func(ctx context.Context) error {
-		res, err := chromedp.Call(ctx, cdppage.CaptureScreenshot, cdppage.CaptureScreenshotParams{
-			Format: cdppage.CaptureScreenshotFormatPng, CaptureBeyondViewport: ptr(true), FromSurface: ptr(true),
-			Clip: &cdppage.Viewport{X: r.X, Y: r.Y, Width: r.W, Height: r.H, Scale: 1},
-		})
-		png = res.Data
+	return capture(ctx, cdppage.CaptureScreenshotParams{
+		Format: cdppage.CaptureScreenshotFormatPng, CaptureBeyondViewport: ptr(true), FromSurface: ptr(true),
+		Clip: &cdppage.Viewport{X: r.X, Y: r.Y, Width: r.W, Height: r.H, Scale: 1},
+	})
+}
+
+func capture(ctx context.Context, p cdppage.CaptureScreenshotParams) ([]byte, error) {
+	var img []byte
+	err := Bounded(ctx, CallTimeout, "screenshot", func(ctx context.Context) error {
+		res, err := chromedp.Call(ctx, cdppage.CaptureScreenshot, p)
+		img = res.Data
 		return err
 	})
-	return png, classify("screenshot", err)
+	return img, classify("screenshot", err)
 }

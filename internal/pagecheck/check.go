@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 	"github.com/cscse-tools/autofill/internal/recording"
@@ -124,7 +122,7 @@ func path(dir, file string) string {
 // open loads a recorded page and the check helpers into the tab (the
 // engine's helpers come with every new document: serve installed them).
 func open(ctx context.Context, u string) error {
-	return chromedp.Do(ctx, chromedp.Navigate(u))
+	return page.Navigate(ctx, u)
 }
 
 // server serves a recordings directory on loopback, and nothing else.

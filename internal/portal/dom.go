@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
 )
@@ -24,17 +22,6 @@ const (
 
 // bounded is page.Bounded: one exchange with the browser, with a deadline.
 var bounded = page.Bounded
-
-// evalJS evaluates a JavaScript expression in the page, bounded.
-func evalJS[T any](ctx context.Context, expr string) (T, error) {
-	var v T
-	err := bounded(ctx, callTimeout, "evaluate", func(ctx context.Context) error {
-		var err error
-		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-		return err
-	})
-	return v, err
-}
 
 // location returns the tab's URL ("" when the tab does not answer).
 func location(ctx context.Context) string { return page.Location(ctx) }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/rs/zerolog"
 
 	"github.com/cscse-tools/autofill/internal/accountstate"
@@ -222,7 +221,7 @@ func (r *runner) loop(ctx context.Context) error {
 	// Open the tab with the run's own context first: a tab's life is bound to
 	// the context of its first action, and later actions use short-lived
 	// ones (bounded).
-	if err := chromedp.Do(ctx); err != nil {
+	if err := page.Open(ctx); err != nil {
 		return fmt.Errorf("opening a browser tab: %w", err)
 	}
 	if err := installHelpers(ctx); err != nil {
@@ -238,7 +237,7 @@ func (r *runner) loop(ctx context.Context) error {
 		r.emit(Event{Type: EvInfo, Message: "the profile changed for " + strings.Join(changed, ", ") + " since the draft was filled: re-checking every page from 我的申请"})
 	}
 	if err := bounded(ctx, navTimeout, "opening "+start, func(ctx context.Context) error {
-		return chromedp.Do(ctx, chromedp.Navigate(start))
+		return page.Navigate(ctx, start)
 	}); err != nil {
 		return fmt.Errorf("opening %s: %w", start, err)
 	}

@@ -3,9 +3,7 @@ package portal
 import (
 	"context"
 
-	"github.com/chromedp/cdproto/animation"
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/chromedp"
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // animationRate is how much faster than written the tab plays CSS
@@ -16,14 +14,8 @@ import (
 // the same transitions and fires the same events, only sooner.
 const animationRate = 10
 
-// quickAnimations sets the tab's animation playback rate, as the DevTools
-// animation panel does. A browser that refuses leaves the normal pace.
+// quickAnimations sets the tab's animation playback rate. A browser that
+// refuses leaves the normal pace.
 func quickAnimations(ctx context.Context) error {
-	return bounded(ctx, callTimeout, "animation playback rate", func(ctx context.Context) error {
-		if _, err := chromedp.Call(ctx, animation.Enable, cdp.Empty{}); err != nil {
-			return err
-		}
-		_, err := chromedp.Call(ctx, animation.SetPlaybackRate, animation.SetPlaybackRateParams{PlaybackRate: animationRate})
-		return err
-	})
+	return page.SetAnimationRate(ctx, animationRate)
 }

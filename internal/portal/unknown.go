@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/cscse-tools/autofill/internal/page"
 )
 
 // Seen is what a person would say about a page no map places: its title
@@ -29,23 +31,9 @@ func (s Seen) String() string {
 	return b.String()
 }
 
-// seenJS lists the visible headings of a page the way a person scans it.
-const seenJS = `(() => {
-  const vis = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length) && getComputedStyle(e).visibility !== "hidden";
-  const norm = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const sel = "h1,h2,h3,h4,.el-card__header,.el-dialog__title,.el-step__title.is-process,legend,.section-title";
-  const hs = [];
-  for (const e of document.querySelectorAll(sel)) {
-    const t = norm(e.innerText);
-    if (t && t.length <= 80 && vis(e) && !hs.includes(t)) hs.push(t);
-    if (hs.length >= 12) break;
-  }
-  return {url: location.origin + location.pathname, title: norm(document.title), headings: hs};
-})()`
-
 // PageSeen reads the title and headings of the page the tab shows.
 func PageSeen(ctx context.Context) (Seen, error) {
-	return evalJS[Seen](ctx, seenJS)
+	return page.Call[Seen](ctx, "seen")
 }
 
 // UnknownPageError is the portal's own page that no page map places: the

@@ -17,8 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/capture"
 	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/pagemap"
@@ -97,7 +95,7 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 		return nil, err
 	}
 	wk := &walker{o: o, w: w, rules: o.Maps.DetectRules()}
-	if err := chromedp.Do(ctx, chromedp.Navigate(o.BaseURL)); err != nil {
+	if err := page.Navigate(ctx, o.BaseURL); err != nil {
 		return nil, fmt.Errorf("opening %s: %w", o.BaseURL, err)
 	}
 	found, err := wk.settle(ctx, nil)
@@ -132,7 +130,7 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 			return wk.visits, err
 		}
 	}
-	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	loc := page.Location(ctx)
 	base, here := stepBase(loc)
 	if base == "" {
 		// Not on an address that names a step: record what is there, and
@@ -142,26 +140,26 @@ func Walk(ctx context.Context, o Options) ([]Visit, error) {
 		}
 		return wk.visits, wk.follow(ctx)
 	}
-	for _, page := range stepPages {
-		if slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == page }) {
+	for _, step := range stepPages {
+		if slices.ContainsFunc(wk.visits, func(v Visit) bool { return v.Page == step }) {
 			continue
 		}
-		if page != here {
-			if err := chromedp.Do(ctx, chromedp.Navigate(base+page)); err != nil {
-				return wk.visits, fmt.Errorf("opening %s: %w", base+page, err)
+		if step != here {
+			if err := page.Navigate(ctx, base+step); err != nil {
+				return wk.visits, fmt.Errorf("opening %s: %w", base+step, err)
 			}
 		}
 		here = ""
-		found, err := wk.settle(ctx, []string{page})
+		found, err := wk.settle(ctx, []string{step})
 		if err != nil {
 			return wk.visits, err
 		}
-		loc, _ := chromedp.Run(ctx, chromedp.Location())
-		if _, at := stepBase(loc); at != page {
-			o.Say("%s: the portal sent the browser elsewhere (%s); not recorded", page, at)
+		loc := page.Location(ctx)
+		if _, at := stepBase(loc); at != step {
+			o.Say("%s: the portal sent the browser elsewhere (%s); not recorded", step, at)
 			continue
 		}
-		if err := wk.record(ctx, page, found); err != nil {
+		if err := wk.record(ctx, step, found); err != nil {
 			return wk.visits, err
 		}
 	}
@@ -173,7 +171,7 @@ func (wk *walker) follow(ctx context.Context) error {
 	if wk.o.Done == nil {
 		return nil
 	}
-	last, _ := chromedp.Run(ctx, chromedp.Location()) // before the person can move
+	last := page.Location(ctx) // before the person can move
 	wk.o.Say("Open any other page of your draft yourself: the step bar, or 上一步 — NOT 下一步 or 保存, which save. Each page is recorded once it has loaded; press Enter here when you are done.")
 	tick := time.NewTicker(250 * time.Millisecond) // how often the address is looked at; not a delay
 	defer tick.Stop()
@@ -185,8 +183,8 @@ func (wk *walker) follow(ctx context.Context) error {
 			return ctx.Err()
 		case <-tick.C:
 		}
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		if err != nil || loc == last {
+		loc := page.Location(ctx)
+		if loc == "" || loc == last {
 			continue
 		}
 		last = loc
@@ -291,7 +289,7 @@ func (wk *walker) openDraft(ctx context.Context) error {
 		wk.o.Say("我的申请 shows no draft to continue (%s); probe records what it can reach", sel)
 		return nil
 	}
-	before, _ := chromedp.Run(ctx, chromedp.Location())
+	before := page.Location(ctx)
 	// A real click on the first draft's 继续填写, which only opens it, after
 	// the page layer's actionability checks and through the engine's guard.
 	_, b, err := page.Locate[struct{}](ctx, "", "row_button", m.List.Rows, 0, m.List.Continue.CSS, m.List.Continue.Text)
@@ -325,8 +323,8 @@ func (wk *walker) openDraft(ctx context.Context) error {
 		return fmt.Errorf("opening the draft (继续填写): %w", err)
 	}
 	return page.WaitFor(ctx, wk.o.Timeout, "the draft to open", func() (bool, error) {
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		return loc != before, err
+		loc := page.Location(ctx)
+		return loc != "" && loc != before, nil
 	})
 }
 

@@ -17,8 +17,6 @@ import (
 	_ "embed"
 	"fmt"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/cscse-tools/autofill/internal/page"
 )
 
@@ -32,7 +30,7 @@ func Capture(ctx context.Context, mask func(string) string) ([]byte, error) {
 		// No picture rather than one that shows the numbers in full.
 		return nil, fmt.Errorf("covering personal data for the screenshot: %w", err)
 	}
-	return chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	return page.FullPNG(ctx)
 }
 
 //go:embed js/cover.js

@@ -12,8 +12,6 @@ import (
 	"regexp"
 	"strconv"
 
-	cdppage "github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/basicfont"
 	"golang.org/x/image/math/fixed"
@@ -63,15 +61,7 @@ func CaptureViewport(ctx context.Context, mask func(string) string, quality int6
 			covers = append(covers, t)
 		}
 	}
-	fast := true
-	var raw []byte
-	err = page.Bounded(ctx, page.CallTimeout, "screenshot", func(ctx context.Context) error {
-		res, err := chromedp.Call(ctx, cdppage.CaptureScreenshot, cdppage.CaptureScreenshotParams{
-			Format: cdppage.CaptureScreenshotFormatJpeg, Quality: &quality, OptimizeForSpeed: &fast,
-		})
-		raw = res.Data
-		return err
-	})
+	raw, err := page.ViewportJPEG(ctx, quality)
 	if err != nil || len(covers) == 0 {
 		return raw, err
 	}
