@@ -17,5 +17,5 @@
 // tab's cookies. Starting the browser is internal/browser's. The engine
 // (internal/portal), after-care, the batch, capture, pagecheck, probe and
 // the screenshots of the report use this package and import none of
-// chromedp (imports_test.go); it imports none of them.
+// chromedp (internal/layers checks it); it imports none of them.
 package page

@@ -47,20 +47,11 @@ var (
 // Cover lays the masked values over the page (the texts js/texts.js finds
 // that mask changes) and returns how many it covered. Uncover removes them.
 func Cover(ctx context.Context, mask func(string) string) (int, error) {
-	s, err := page.CallFunc[shown](ctx, "", textsFunc, true)
-	if err != nil {
+	s, covers, err := masked(ctx, mask, true)
+	if err != nil || len(covers) == 0 {
 		return 0, err
 	}
-	masks := map[string]string{}
-	for _, t := range s.Items {
-		if m := mask(t.Text); m != t.Text {
-			masks[t.Text] = m
-		}
-	}
-	if len(masks) == 0 {
-		return 0, nil
-	}
-	return page.CallFunc[int](ctx, "", coverFunc, masks)
+	return page.CallFunc[int](ctx, "", coverFunc, covers, s.SX, s.SY)
 }
 
 // Uncover removes what Cover laid over the page.

@@ -24,11 +24,13 @@ var textsJS string
 
 var textsFunc = page.Func{Name: "screenshot.texts", Source: textsJS}
 
-// shown is what js/texts.js reads: the window's size in CSS pixels and the
-// texts that could hold a personal number, with their boxes.
+// shown is what js/texts.js reads: the window's size and scroll in CSS
+// pixels and the texts that could hold a personal number, with their boxes.
 type shown struct {
 	VW    float64 `json:"vw"`
 	VH    float64 `json:"vh"`
+	SX    float64 `json:"sx"`
+	SY    float64 `json:"sy"`
 	Items []text  `json:"items"`
 }
 
@@ -40,6 +42,12 @@ type text struct {
 	H     float64 `json:"h"`
 	BG    string  `json:"bg"`
 	Color string  `json:"color"`
+	// How a copy laid in the page draws it (Cover).
+	Font   string `json:"font"`
+	Align  string `json:"align"`
+	Pad    string `json:"pad"`
+	Radius string `json:"radius"`
+	Border string `json:"border"`
 }
 
 // CaptureViewport takes a JPEG of what the window shows, with every text
@@ -50,16 +58,9 @@ type text struct {
 // boxes measured just before it are where the texts are in it. quality is
 // the JPEG quality (0–100).
 func CaptureViewport(ctx context.Context, mask func(string) string, quality int64) ([]byte, error) {
-	s, err := page.CallFunc[shown](ctx, "", textsFunc, false)
+	s, covers, err := masked(ctx, mask, false)
 	if err != nil {
 		return nil, fmt.Errorf("finding personal data for the screenshot: %w", err)
-	}
-	var covers []text
-	for _, t := range s.Items {
-		if m := mask(t.Text); m != t.Text {
-			t.Text = m
-			covers = append(covers, t)
-		}
 	}
 	raw, err := page.ViewportJPEG(ctx, quality)
 	if err != nil || len(covers) == 0 {
@@ -75,6 +76,20 @@ func CaptureViewport(ctx context.Context, mask func(string) string, quality int6
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// masked lists the texts the window shows (the whole page when all) that
+// mask changes, each carrying its masked form.
+func masked(ctx context.Context, mask func(string) string, all bool) (shown, []text, error) {
+	s, err := page.CallFunc[shown](ctx, "", textsFunc, all)
+	var covers []text
+	for _, t := range s.Items {
+		if m := mask(t.Text); m != t.Text {
+			t.Text = m
+			covers = append(covers, t)
+		}
+	}
+	return s, covers, err
 }
 
 // paint draws each cover (boxes in CSS pixels of a window vw wide) onto
