@@ -115,7 +115,7 @@ func global(ctx context.Context, fresh bool) (runtime.RemoteObjectID, error) {
 		return "", &NavigationError{Op: "window", Err: errors.New("the page has no window yet")}
 	}
 	globals.Store(c.Target, res.Result.ObjectID)
-	forgetOnClose(ctx)
+	dropWithTab(ctx, &globals, res.Result.ObjectID)
 	return res.Result.ObjectID, nil
 }
 

@@ -48,7 +48,8 @@ func WatchNetwork(ctx context.Context) {
 	if _, loaded := nets.LoadOrStore(c.Target, n); loaded {
 		return
 	}
-	forgetOnClose(ctx)
+	// The listener below ends with ctx: so does the state it keeps.
+	dropWithTab(ctx, &nets, n)
 	top := c.Target.TargetID // the top frame's id is the tab's
 	_ = chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {

@@ -9,26 +9,21 @@ import (
 
 // This package keeps a little state per tab (its window's handle, its
 // requests), keyed by the tab's chromedp target. A batch opens a tab per
-// applicant, so that state is dropped when the tab is gone.
-var watched sync.Map // *chromedp.Target → struct{}
+// applicant, so each entry is dropped when its tab is gone.
 
-// forgetOnClose drops the state kept for ctx's tab once the browser
-// detaches the tab or ctx ends, whichever comes first. chromedp reports a
-// detach only while the tab's context lives, so a tab closed by cancelling
-// its context is seen by ctx ending. State dropped early is only fetched
-// again: the request listener ends with ctx as well.
-func forgetOnClose(ctx context.Context) {
+// dropWithTab removes m's entry v for ctx's tab once the browser detaches
+// the tab or ctx ends, whichever comes first. chromedp reports a detach
+// only while the tab's context lives, so a tab closed by cancelling its
+// context is seen by ctx ending; an entry made under a shorter context is
+// only fetched again. An entry that replaced v stays.
+func dropWithTab(ctx context.Context, m *sync.Map, v any) {
 	c := chromedp.FromContext(ctx)
 	if c == nil || c.Target == nil {
 		return
 	}
 	t := c.Target
-	if _, loaded := watched.LoadOrStore(t, struct{}{}); loaded {
-		return
-	}
 	gone, err := chromedp.Detached(ctx)
 	if err != nil {
-		watched.Delete(t)
 		return
 	}
 	go func() {
@@ -36,8 +31,6 @@ func forgetOnClose(ctx context.Context) {
 		case <-gone:
 		case <-ctx.Done():
 		}
-		globals.Delete(t)
-		nets.Delete(t)
-		watched.Delete(t)
+		m.CompareAndDelete(t, v)
 	}()
 }

@@ -14,6 +14,5 @@ func kept(ctx context.Context) bool {
 	}
 	_, g := globals.Load(c.Target)
 	_, n := nets.Load(c.Target)
-	_, w := watched.Load(c.Target)
-	return g || n || w
+	return g || n
 }
