@@ -6,7 +6,7 @@ function (P) {
   const hs = [];
   for (const e of document.querySelectorAll(sel)) {
     const t = P.norm(e.innerText);
-    if (t && t.length <= 80 && P.visible(e) && getComputedStyle(e).visibility !== "hidden" && !hs.includes(t)) hs.push(t);
+    if (t && t.length <= 80 && P.visible(e) && !hs.includes(t)) hs.push(t);
     if (hs.length >= 12) break;
   }
   return { url: location.origin + location.pathname, title: P.norm(document.title), headings: hs };
