@@ -52,14 +52,6 @@ var baseFlags = map[string]any{
 	"no-first-run":                  true,
 	"disable-sync":                  true,
 	"disable-quic":                  true,
-	// V8's young generation capped at 1 MB a semi-space (it grows to 16 MB
-	// by default, and most of it sits unused between the portal's page
-	// loads). make bench: a tab's renderer holds ~215 MB instead of ~275 MB
-	// after a whole application, a batch ~185 MB per open tab instead of
-	// ~230 MB, at the same drafts per minute. --optimize-for-size would
-	// halve the renderer again but costs about a tenth of a batch's
-	// throughput on two cores.
-	"js-flags": "--max-semi-space-size=1",
 	// chromedp's own list (Translate, BlinkGenPropertyTrees) and what a
 	// run never uses but pays for in memory and CPU: the omnibox popup's
 	// WebUI (a --top-chrome-webui renderer for each isolated tab's window;
@@ -122,6 +114,7 @@ func execOptions(exe string, o Options) []chromedp.ExecAllocatorOption {
 	for k, v := range baseFlags {
 		opts = append(opts, chromedp.Flag(k, v))
 	}
+	opts = append(opts, chromedp.Flag("js-flags", jsFlags(o.Headless)))
 	// Chrome's sandbox needs user namespaces that root in a container lacks;
 	// as a normal user we keep it.
 	if isRoot() {
@@ -137,6 +130,30 @@ func execOptions(exe string, o Options) []chromedp.ExecAllocatorOption {
 		opts = append(opts, chromedp.Flag(k, v))
 	}
 	return opts
+}
+
+// jsFlags are V8's switches.
+//
+// Its young generation is capped at 1 MB a semi-space (it grows to 16 MB
+// by default, and most of it sits unused between the portal's page loads).
+// make bench: a tab's renderer holds ~215 MB instead of ~275 MB after a
+// whole application, a batch ~185 MB per open tab instead of ~230 MB, at
+// the same drafts per minute. --optimize-for-size would halve the renderer
+// again but costs about a tenth of a batch's throughput on two cores.
+//
+// Headless, V8's optimizing compilers (Maglev, TurboFan) are off: each of
+// the portal's pages lives a few seconds, so code they optimize is thrown
+// away at the next page load, and on two cores their threads take CPU the
+// other tabs of a batch need. make bench: ~6 % less browser CPU per
+// application, the same time. A visible window keeps them, being the
+// person's browser too (a login page's password encryption is the kind of
+// code they speed up).
+func jsFlags(headless bool) string {
+	f := "--max-semi-space-size=1"
+	if headless {
+		f += " --no-maglev --no-opt"
+	}
+	return f
 }
 
 func contextOptions(o Options) []chromedp.ContextOption {

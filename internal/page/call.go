@@ -224,8 +224,11 @@ func locate[T any](ctx context.Context, el Element, name, decl string, args []an
 		return v, "", err
 	}
 	props, err := chromedp.Call(ctx, runtime.GetProperties, runtime.GetPropertiesParams{ObjectID: res.ObjectID, OwnProperties: ptr(true)})
-	// The wrapper is not needed again; the element it holds keeps its own id.
-	_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.ObjectID})
+	// The wrapper is not needed again (the element it holds keeps its own
+	// id): released without waiting for the answer, which nothing reads.
+	go func() {
+		_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.ObjectID})
+	}()
 	if err = classify(name, err); err != nil {
 		return v, "", err
 	}

@@ -112,8 +112,18 @@ func LibraryOf(ctx context.Context, el Element) (string, error) {
 		return lib, nil
 	}
 	lib, err := CallOn[string](ctx, el, "library")
-	if err != nil || el == "" || key.tab == nil {
+	if err != nil || el == "" {
 		return lib, err
+	}
+	keepLibrary(ctx, el, lib)
+	return lib, nil
+}
+
+// keepLibrary remembers el's library for LibraryOf.
+func keepLibrary(ctx context.Context, el Element, lib string) {
+	key := libKey{tab: chromedp.FromContext(ctx), el: el}
+	if key.tab == nil {
+		return
 	}
 	libMu.Lock()
 	if len(libs) >= maxLibs { // handles of pages long gone
@@ -121,7 +131,6 @@ func LibraryOf(ctx context.Context, el Element) (string, error) {
 	}
 	libs[key] = lib
 	libMu.Unlock()
-	return lib, nil
 }
 
 type libKey struct {

@@ -189,6 +189,9 @@ func TestBrowser(t *testing.T) {
 			if err != nil || !res.How.Found() {
 				t.Fatalf("resolve %s: %+v, %v", wd.css, res, err)
 			}
+			if res.Library != wd.lib {
+				t.Fatalf("resolve %s: library %q, want %q", wd.css, res.Library, wd.lib)
+			}
 			d, err := Drive(ctx, res.El, wd.kind)
 			if err != nil {
 				t.Fatal(err)

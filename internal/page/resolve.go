@@ -56,14 +56,20 @@ type Resolved struct {
 	Found    string     `json:"found"`    // WrongLabel: the label; OtherWidget: the kinds
 	Detail   string     `json:"detail"`   // BadCSS
 	Proposal string     `json:"proposal"` // ByLabel: a selector for the map
+	Library  string     `json:"lib"`      // Found: the control's widget library
 	El       Element    `json:"-"`
 }
 
 // Resolve finds the one control of a field: by its selector (which must sit
-// under the label), else by its exact, unique label within scope.
+// under the label), else by its exact, unique label within scope. The
+// control's widget library comes with it, so that choosing its driver
+// costs no second call.
 func Resolve(ctx context.Context, css, label, kind, scope string) (Resolved, error) {
 	r, el, err := Locate[Resolved](ctx, "", "resolve", css, label, kind, scope)
 	r.El = el
+	if err == nil && el != "" && r.Library != "" {
+		keepLibrary(ctx, el, r.Library)
+	}
 	return r, err
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -111,6 +112,9 @@ type runner struct {
 	verified   verifiedSet     // this page's fields read back equal (the sweep re-reads them)
 	rechoose   string          // the key of a choice being made once more
 	absentKeys map[string]bool // fields this form of the portal does not show (may_be_absent); the summary skips them
+	shots      sync.WaitGroup  // pictures of pages being masked and saved (pageShot)
+	shotMu     sync.Mutex
+	shotErrs   []error // pictures that could not be saved, logged by shotsSaved
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft
@@ -156,6 +160,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		visits:    map[string]int{},
 		addedRows: map[int]bool{},
 	}
+	defer r.shotsSaved() // every picture saved before the run's files are read
 	for _, p := range o.Maps.Pages() {
 		r.never = append(r.never, o.Maps.Get(p).Never()...)
 	}
@@ -356,7 +361,7 @@ func (r *runner) dismiss(ctx context.Context, m *pagemap.Map) error {
 
 // finish is the confirm (or payment) page: the tool's work ends here.
 func (r *runner) finish(ctx context.Context, m *pagemap.Map) error {
-	if err := r.screenshot(ctx, m, true); err != nil {
+	if err := r.screenshot(ctx, m); err != nil {
 		r.opts.Log.Warn().Err(err).Msg("screenshot")
 	}
 	if m.Human == pagemap.Payment {

@@ -16,34 +16,96 @@ import (
 // way: legible text at a tenth of a PNG's size.
 const viewportQuality = 70
 
-// screenshot saves a masked picture of the page (ID numbers and phones
-// covered, as in the report) for the run report. On the way through the
-// form it is a JPEG of the window, taken in tens of milliseconds before
-// 下一步; the final page (full) is the whole page as a PNG.
-func (r *runner) screenshot(ctx context.Context, m *pagemap.Map, full bool) error {
+// screenshot saves a masked picture of the whole page (ID numbers and
+// phones covered, as in the report) for the run report: the PNG of the
+// last page.
+func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
 	var img []byte
 	err := bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
 		var err error
-		if full {
-			img, err = screenshot.Capture(ctx, r.red.String)
-		} else {
-			img, err = screenshot.CaptureViewport(ctx, r.red.String, viewportQuality)
-		}
+		img, err = screenshot.Capture(ctx, r.red.String)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	ext := ".jpg"
-	if full {
-		ext = ".png"
-	}
-	rel, err := saveShot(r.opts.RunDir, m.Page, "", ext, img)
+	rel, err := saveShot(r.opts.RunDir, m.Page, "", ".png", img)
 	if err != nil {
 		return err
 	}
 	r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: rel})
 	return nil
+}
+
+// pageShot is the picture of a form page on the way: a JPEG of the window,
+// taken while the engine re-reads the page before 下一步, then masked and
+// saved while the engine moves on (Run waits for it before it returns).
+type pageShot struct {
+	taken chan struct{} // closed once the browser has taken it
+	err   error         // of taking it, set before taken closes
+}
+
+// shoot starts the picture of page m. Until shotTaken returns, the page
+// must only be read: the masks are measured before the capture.
+func (r *runner) shoot(ctx context.Context, m *pagemap.Map) *pageShot {
+	s := &pageShot{taken: make(chan struct{})}
+	r.shots.Add(1)
+	go func() {
+		defer r.shots.Done()
+		var w *screenshot.Window
+		s.err = bounded(ctx, 2*callTimeout, "screenshot", func(ctx context.Context) error {
+			var err error
+			w, err = screenshot.TakeWindow(ctx, r.red.String, viewportQuality)
+			return err
+		})
+		close(s.taken)
+		if s.err != nil {
+			return
+		}
+		img, err := w.JPEG()
+		if err == nil {
+			_, err = saveShot(r.opts.RunDir, m.Page, "", ".jpg", img)
+		}
+		if err != nil {
+			r.shotMu.Lock()
+			r.shotErrs = append(r.shotErrs, err)
+			r.shotMu.Unlock()
+		}
+	}()
+	return s
+}
+
+// shotTaken waits until the browser has taken s (the page may change
+// again) and reports whether it did; the picture is saved soon after, at
+// shotPath.
+func (r *runner) shotTaken(s *pageShot) bool {
+	<-s.taken
+	if s.err != nil {
+		r.opts.Log.Warn().Err(s.err).Msg("screenshot")
+	}
+	return s.err == nil
+}
+
+// shotsSaved waits for the pictures still being saved and logs those that
+// could not be (from the run's own goroutine, like every other entry).
+func (r *runner) shotsSaved() {
+	r.shots.Wait()
+	r.shotMu.Lock()
+	errs := r.shotErrs
+	r.shotErrs = nil
+	r.shotMu.Unlock()
+	for _, err := range errs {
+		r.opts.Log.Warn().Err(err).Msg("screenshot")
+	}
+}
+
+// shotPath is where saveShot puts a picture, relative to the run directory.
+func shotPath(page, suffix, ext string) string {
+	i := slices.Index(pagemap.FlowOrder, page)
+	if i < 0 {
+		i = len(pagemap.FlowOrder)
+	}
+	return filepath.Join("screenshots", fmt.Sprintf("%02d-%s%s%s", i, page, suffix, ext))
 }
 
 // SaveScreenshot writes a PNG screenshot of page into the run directory's
@@ -56,11 +118,7 @@ func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
 
 // saveShot is SaveScreenshot for an image of any type (ext: ".png", ".jpg").
 func saveShot(runDir, page, suffix, ext string, img []byte) (string, error) {
-	i := slices.Index(pagemap.FlowOrder, page)
-	if i < 0 {
-		i = len(pagemap.FlowOrder)
-	}
-	rel := filepath.Join("screenshots", fmt.Sprintf("%02d-%s%s%s", i, page, suffix, ext))
+	rel := shotPath(page, suffix, ext)
 	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
 		return "", err
 	}

@@ -71,14 +71,26 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 			return err
 		}
 	}
-	if err := r.sweep(ctx, m); err != nil {
+	// The window's picture is taken while the page is re-read (both only
+	// read it), and finished while the engine moves on.
+	shot := r.shoot(ctx, m)
+	lost, err := r.lost(ctx, m)
+	taken := r.shotTaken(shot)
+	if err != nil {
 		return err
+	}
+	if len(lost) > 0 {
+		if err := r.refill(ctx, m, lost); err != nil {
+			return err
+		}
+		r.shotsSaved() // the first picture saved before the second replaces it
+		taken = r.shotTaken(r.shoot(ctx, m))
 	}
 	if unknown, err := unknownRequired(ctx, knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
 		return r.unknownRequired(m, unknown)
 	}
-	if err := r.screenshot(ctx, m, false); err != nil {
-		r.opts.Log.Warn().Err(err).Msg("screenshot")
+	if taken {
+		r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: shotPath(m.Page, "", ".jpg")})
 	}
 	next, ok := m.Action("next")
 	if !ok {

@@ -88,19 +88,17 @@ func (r *runner) lost(ctx context.Context, m *pagemap.Map) ([]verifiedField, err
 	return out, nil
 }
 
-// sweep is the whole-page check before 下一步.
-func (r *runner) sweep(ctx context.Context, m *pagemap.Map) error {
-	lost, err := r.lost(ctx, m)
-	if err != nil || len(lost) == 0 {
-		return err
-	}
+// refill enters once more the values the whole-page check before 下一步
+// (lost) found gone, and stops the page if they are lost again.
+func (r *runner) refill(ctx context.Context, m *pagemap.Map, lost []verifiedField) error {
 	for _, x := range lost {
 		r.emit(Event{Type: EvWarning, Message: fmt.Sprintf("page %s: the portal cleared %s after it was entered; entering it once more", m.Page, x.f.Label)})
 		if _, err := r.fillField(ctx, m, x.f, ""); err != nil {
 			return err
 		}
 	}
-	if lost, err = r.lost(ctx, m); err != nil || len(lost) == 0 {
+	lost, err := r.lost(ctx, m)
+	if err != nil || len(lost) == 0 {
 		return err
 	}
 	return r.cleared(m, lost)

@@ -1,6 +1,4 @@
-// library names the widget library this control belongs to: "element"
-// (Element UI) or "native" (plain HTML form controls).
+// library names the widget library this control belongs to (P.library).
 function (P) {
-  if (this.closest("[class*='el-']")) return "element";
-  return "native";
+  return P.library(this);
 }

@@ -1,6 +1,7 @@
 // resolve finds the one control for a field: by its selector, else by its
 // exact, unique label ("healed"). It never guesses between two. how is one
-// of page.Resolution's values.
+// of page.Resolution's values; lib is the control's widget library, which
+// the driver is chosen by.
 function (P, css, label, kind, scopeCss) {
   let els = [];
   try {
@@ -12,7 +13,7 @@ function (P, css, label, kind, scopeCss) {
     // CSS is only the fast path: the control must sit under the map's label.
     const found = P.labelOf(els[0]);
     if (label && found !== null && P.labelKey(found) !== P.labelKey(label)) return { how: "wrong-label", found };
-    return { how: "css", el: els[0] };
+    return { how: "css", el: els[0], lib: P.library(els[0]) };
   }
   if (els.length > 1) return { how: "ambiguous-css", count: els.length };
   if (!label) return { how: "missing" };
@@ -31,5 +32,5 @@ function (P, css, label, kind, scopeCss) {
     }
     return kinds.length ? { how: "other-widget", found: kinds.join(", ") } : { how: "missing-widget" };
   }
-  return { how: "label", el: w, proposal: P.propose(items[0], kind) };
+  return { how: "label", el: w, lib: P.library(w), proposal: P.propose(items[0], kind) };
 }

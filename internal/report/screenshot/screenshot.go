@@ -5,7 +5,8 @@
 // person sees stay as they were.
 //
 // A picture of the window (each page on the way, CaptureViewport) is
-// masked on the image: the page is only read. A picture of the whole page
+// masked on the image: the page is only read, and the masking needs no tab
+// (TakeWindow, then Window.JPEG while the engine goes on). A picture of the whole page
 // (the last one, Capture) lays masked copies over the values for the
 // capture and removes them at once: a full-page capture lays the page out
 // again at its full height, so boxes measured before it need not be where

@@ -58,21 +58,50 @@ type text struct {
 // boxes measured just before it are where the texts are in it. quality is
 // the JPEG quality (0–100).
 func CaptureViewport(ctx context.Context, mask func(string) string, quality int64) ([]byte, error) {
+	w, err := TakeWindow(ctx, mask, quality)
+	if err != nil {
+		return nil, err
+	}
+	return w.JPEG()
+}
+
+// Window is a picture of the window as the browser took it, with the
+// masks still to paint: JPEG finishes it without the tab, so the engine
+// can go on while it does.
+type Window struct {
+	raw     []byte
+	vw      float64
+	covers  []text
+	quality int64
+}
+
+// TakeWindow measures the texts mask changes and captures the window: the
+// part of CaptureViewport that needs the tab, during which the page must
+// not move (reading it is fine).
+func TakeWindow(ctx context.Context, mask func(string) string, quality int64) (*Window, error) {
 	s, covers, err := masked(ctx, mask, false)
 	if err != nil {
 		return nil, fmt.Errorf("finding personal data for the screenshot: %w", err)
 	}
 	raw, err := page.ViewportJPEG(ctx, quality)
-	if err != nil || len(covers) == 0 {
-		return raw, err
+	if err != nil {
+		return nil, err
 	}
-	img, err := jpeg.Decode(bytes.NewReader(raw))
+	return &Window{raw: raw, vw: s.VW, covers: covers, quality: quality}, nil
+}
+
+// JPEG paints the masks on the picture and encodes it.
+func (w *Window) JPEG() ([]byte, error) {
+	if len(w.covers) == 0 {
+		return w.raw, nil
+	}
+	img, err := jpeg.Decode(bytes.NewReader(w.raw))
 	if err != nil {
 		return nil, fmt.Errorf("reading the screenshot to mask it: %w", err)
 	}
-	out := paint(img, s.VW, covers)
+	out := paint(img, w.vw, w.covers)
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: int(quality)}); err != nil {
+	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: int(w.quality)}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
