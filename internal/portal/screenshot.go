@@ -41,6 +41,7 @@ func (r *runner) screenshot(ctx context.Context, m *pagemap.Map) error {
 // taken while the engine re-reads the page before 下一步, then masked and
 // saved while the engine moves on (Run waits for it before it returns).
 type pageShot struct {
+	rel   string        // where it is saved, relative to the run directory
 	taken chan struct{} // closed once the browser has taken it
 	err   error         // of taking it, set before taken closes
 }
@@ -48,7 +49,7 @@ type pageShot struct {
 // shoot starts the picture of page m. Until shotTaken returns, the page
 // must only be read: the masks are measured before the capture.
 func (r *runner) shoot(ctx context.Context, m *pagemap.Map) *pageShot {
-	s := &pageShot{taken: make(chan struct{})}
+	s := &pageShot{rel: shotPath(m.Page, "", ".jpg"), taken: make(chan struct{})}
 	r.shots.Add(1)
 	go func() {
 		defer r.shots.Done()
@@ -64,7 +65,7 @@ func (r *runner) shoot(ctx context.Context, m *pagemap.Map) *pageShot {
 		}
 		img, err := w.JPEG()
 		if err == nil {
-			_, err = saveShot(r.opts.RunDir, m.Page, "", ".jpg", img)
+			err = writeShot(r.opts.RunDir, s.rel, img)
 		}
 		if err != nil {
 			r.shotMu.Lock()
@@ -77,7 +78,7 @@ func (r *runner) shoot(ctx context.Context, m *pagemap.Map) *pageShot {
 
 // shotTaken waits until the browser has taken s (the page may change
 // again) and reports whether it did; the picture is saved soon after, at
-// shotPath.
+// s.rel.
 func (r *runner) shotTaken(s *pageShot) bool {
 	<-s.taken
 	if s.err != nil {
@@ -119,11 +120,16 @@ func SaveScreenshot(runDir, page, suffix string, png []byte) (string, error) {
 // saveShot is SaveScreenshot for an image of any type (ext: ".png", ".jpg").
 func saveShot(runDir, page, suffix, ext string, img []byte) (string, error) {
 	rel := shotPath(page, suffix, ext)
-	if err := os.MkdirAll(filepath.Join(runDir, "screenshots"), 0o700); err != nil {
-		return "", err
-	}
-	if err := atomicfile.Write(filepath.Join(runDir, rel), img, 0o600); err != nil {
+	if err := writeShot(runDir, rel, img); err != nil {
 		return "", err
 	}
 	return rel, nil
+}
+
+// writeShot writes a picture at rel (shotPath) under runDir.
+func writeShot(runDir, rel string, img []byte) error {
+	if err := os.MkdirAll(filepath.Join(runDir, filepath.Dir(rel)), 0o700); err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(runDir, rel), img, 0o600)
 }

@@ -84,13 +84,14 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 			return err
 		}
 		r.shotsSaved() // the first picture saved before the second replaces it
-		taken = r.shotTaken(r.shoot(ctx, m))
+		shot = r.shoot(ctx, m)
+		taken = r.shotTaken(shot)
 	}
 	if unknown, err := unknownRequired(ctx, knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
 		return r.unknownRequired(m, unknown)
 	}
 	if taken {
-		r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: shotPath(m.Page, "", ".jpg")})
+		r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: shot.rel})
 	}
 	next, ok := m.Action("next")
 	if !ok {
