@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cscse-tools/autofill/internal/browser/browsertest"
@@ -169,6 +171,20 @@ func TestBrowser(t *testing.T) {
 	srv := server(t)
 	if err := Install(ctx); err != nil {
 		t.Fatal(err)
+	}
+	// The CSS agent stays off after Install: no page's stylesheet is
+	// reported.
+	var sheets atomic.Int32
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*css.EventStyleSheetAdded); ok {
+			sheets.Add(1)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, "data:text/html,<style>p{color:red}</style><p>styled")
+	if n := sheets.Load(); n != 0 {
+		t.Errorf("after Install the browser reported %d stylesheets: the CSS agent is still on", n)
 	}
 	pdf := filepath.Join(t.TempDir(), "a.pdf")
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o600); err != nil {
