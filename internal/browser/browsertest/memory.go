@@ -47,18 +47,18 @@ func WatchMemory(tab context.Context) func() Peaks {
 		for i := 0; ; i++ {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			var pss uint64
+			var browser uint64
 			tabs := 0
 			if i%10 == 0 {
 				pids := treePIDs(pid)
-				if gate.due(treeRSS(pids), time.Now()) {
-					pss, tabs = sumPSS(pids), openTabs(tab)
+				if gate.due(sumProc(pids, "statm", rss), time.Now()) {
+					browser, tabs = sumProc(pids, "smaps_rollup", pss), openTabs(tab)
 				}
 			}
 			mu.Lock()
 			p.Go = max(p.Go, ms.HeapInuse)
-			if pss > p.Browser {
-				p.Browser, p.Tabs = pss, tabs
+			if browser > p.Browser {
+				p.Browser, p.Tabs = browser, tabs
 			}
 			mu.Unlock()
 			select {
@@ -124,37 +124,37 @@ func openTabs(tab context.Context) int {
 // several times) over pid and its descendants (Linux; 0 elsewhere). Only
 // the tree's smaps are read: the kernel walks page tables for each, which
 // would cost a busy machine more than the benchmark measures.
-func TreePSS(pid int) uint64 { return sumPSS(treePIDs(pid)) }
+func TreePSS(pid int) uint64 { return sumProc(treePIDs(pid), "smaps_rollup", pss) }
 
-func sumPSS(pids []int) uint64 {
+// sumProc sums, over pids, what size reads from each one's /proc file (a
+// process gone meanwhile counts nothing).
+func sumProc(pids []int, file string, size func(text string) uint64) uint64 {
 	var total uint64
 	for _, n := range pids {
-		r, err := os.ReadFile("/proc/" + strconv.Itoa(n) + "/smaps_rollup")
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(r), "\n") {
-			if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
-				kb, _ := strconv.ParseUint(f[1], 10, 64)
-				total += kb << 10
-			}
+		if b, err := os.ReadFile("/proc/" + strconv.Itoa(n) + "/" + file); err == nil {
+			total += size(string(b))
 		}
 	}
 	return total
 }
 
-// treeRSS sums the resident size of pids (statm's second field, in pages).
-func treeRSS(pids []int) uint64 {
-	var total uint64
-	for _, n := range pids {
-		b, err := os.ReadFile("/proc/" + strconv.Itoa(n) + "/statm")
-		if err != nil {
-			continue
-		}
-		if f := strings.Fields(string(b)); len(f) >= 2 {
-			pages, _ := strconv.ParseUint(f[1], 10, 64)
-			total += pages * uint64(os.Getpagesize())
+// pss reads the Pss line of smaps_rollup (in kB there), in bytes.
+func pss(smaps string) uint64 {
+	for _, line := range strings.Split(smaps, "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "Pss:" {
+			kb, _ := strconv.ParseUint(f[1], 10, 64)
+			return kb << 10
 		}
 	}
-	return total
+	return 0
+}
+
+// rss reads statm's second field (the resident size, in pages), in bytes.
+func rss(statm string) uint64 {
+	f := strings.Fields(statm)
+	if len(f) < 2 {
+		return 0
+	}
+	pages, _ := strconv.ParseUint(f[1], 10, 64)
+	return pages * uint64(os.Getpagesize())
 }

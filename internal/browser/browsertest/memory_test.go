@@ -13,6 +13,10 @@ func TestTreePSSCountsThisProcess(t *testing.T) {
 	if got := TreePSS(os.Getpid()); got < 1<<20 {
 		t.Errorf("TreePSS(self) = %d bytes; a Go test binary takes more than 1 MB", got)
 	}
+	self := []int{os.Getpid()}
+	if r, p := sumProc(self, "statm", rss), sumProc(self, "smaps_rollup", pss); r < p {
+		t.Errorf("resident size %d < Pss %d: Pss is at most the resident size", r, p)
+	}
 	if TreePSS(0) != 0 {
 		t.Error("pid 0 is no process")
 	}
