@@ -4,10 +4,10 @@
 // full. The page's values are never changed, so Vue's state and what the
 // person sees stay as they were.
 //
-// A picture of the window (each page on the way, CaptureViewport) is
-// masked on the image: the page is only read, and the masking needs no tab
-// (TakeWindow, then Window.JPEG while the engine goes on). A picture of the whole page
-// (the last one, Capture) lays masked copies over the values for the
+// A picture of the window (each page on the way: TakeWindow, then
+// Window.JPEG, which needs no tab, while the engine goes on) is masked on
+// the image: the page is only read. A picture of the whole page (the last
+// one, Capture) lays masked copies over the values for the
 // capture and removes them at once: a full-page capture lays the page out
 // again at its full height, so boxes measured before it need not be where
 // the texts are in it, while copies laid in the page move with them.

@@ -50,21 +50,6 @@ type text struct {
 	Border string `json:"border"`
 }
 
-// CaptureViewport takes a JPEG of what the window shows, with every text
-// that mask changes painted over by its masked form. The page is only
-// read: the boxes are measured, the window captured, and the masks painted
-// on the picture here, so nothing is added to the portal's page, even for a
-// moment. A capture of the window does not lay the page out again, so the
-// boxes measured just before it are where the texts are in it. quality is
-// the JPEG quality (0–100).
-func CaptureViewport(ctx context.Context, mask func(string) string, quality int64) ([]byte, error) {
-	w, err := TakeWindow(ctx, mask, quality)
-	if err != nil {
-		return nil, err
-	}
-	return w.JPEG()
-}
-
 // Window is a picture of the window as the browser took it, with the
 // masks still to paint: JPEG finishes it without the tab, so the engine
 // can go on while it does.
@@ -75,9 +60,14 @@ type Window struct {
 	quality int64
 }
 
-// TakeWindow measures the texts mask changes and captures the window: the
-// part of CaptureViewport that needs the tab, during which the page must
-// not move (reading it is fine).
+// TakeWindow captures what the window shows, for Window.JPEG to paint
+// every text that mask changes over with its masked form. The page is only
+// read: the boxes are measured and the window captured here, the masks
+// painted on the picture, so nothing is added to the portal's page, even
+// for a moment. A capture of the window does not lay the page out again,
+// so the boxes measured just before it are where the texts are in it.
+// Until it returns the page must not move (reading it is fine). quality is
+// the JPEG quality (0–100).
 func TakeWindow(ctx context.Context, mask func(string) string, quality int64) (*Window, error) {
 	s, covers, err := masked(ctx, mask, false)
 	if err != nil {

@@ -25,7 +25,7 @@ const watchedPage = `<!DOCTYPE html><html><body style="font:16px sans-serif;marg
 
 // The window's picture has the ID number painted over and the name as it
 // was, and the page saw no change at all while it was taken.
-func TestCaptureViewportMasksThePictureNotThePage(t *testing.T) {
+func TestWindowMasksThePictureNotThePage(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte(watchedPage))
@@ -41,7 +41,11 @@ func TestCaptureViewportMasksThePictureNotThePage(t *testing.T) {
 	}
 	p := &profile.Profile{}
 	p.Applicant.IDType, p.Applicant.IDNumber = "id_card", "110105199805120012"
-	masked, err := CaptureViewport(tab, profile.NewRedactor(p).String, 90)
+	w, err := TakeWindow(tab, profile.NewRedactor(p).String, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	masked, err := w.JPEG()
 	if err != nil {
 		t.Fatal(err)
 	}
