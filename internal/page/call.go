@@ -35,7 +35,7 @@ var (
 // declaration is the function declaration of the page function name: the
 // file js/<name>.js, called with the prelude's helpers as its first
 // argument. Only embedded sources are joined here, never a value: values
-// travel as the call's JSON arguments.
+// travel as the call's JSON argument (argsOf).
 func declaration(name string, locate bool) (string, error) {
 	body, err := jsFS.ReadFile("js/" + name + ".js")
 	if err != nil {
@@ -61,7 +61,8 @@ func declare(key, body string, locate bool) string {
 		// a remote object, the rest as JSON.
 		tail = `if (r == null) return {json: "null", el: null}; const el = r.el || null; delete r.el; return {json: JSON.stringify(r), el};`
 	}
-	d := "async function (...a) { const P = (" + strings.TrimSpace(stripComments(string(prelude))) + ")(); const r = await (" +
+	d := "async function (spec, ...els) { const a = (spec || []).map((x) => (\"el\" in x ? els[x.el] : x.v)); " +
+		"const P = (" + strings.TrimSpace(stripComments(string(prelude))) + ")(); const r = await (" +
 		strings.TrimSpace(stripComments(body)) + ").apply(this, [P, ...a]); " + tail + " }"
 	decls[key] = d
 	return d
@@ -123,17 +124,9 @@ func global(ctx context.Context, fresh bool) (runtime.RemoteObjectID, error) {
 // this is ""), with args as JSON (an Element argument is passed as the
 // element itself).
 func invoke(ctx context.Context, this Element, name, decl string, locate bool, args []any) (*runtime.RemoteObject, error) {
-	cargs := make([]*runtime.CallArgument, len(args))
-	for i, a := range args {
-		if el, ok := a.(Element); ok {
-			cargs[i] = &runtime.CallArgument{ObjectID: runtime.RemoteObjectID(el)}
-			continue
-		}
-		b, err := json.Marshal(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: argument %d: %w", name, i+1, err)
-		}
-		cargs[i] = &runtime.CallArgument{Value: b}
+	cargs, err := argsOf(args)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	t := true
 	p := runtime.CallFunctionOnParams{
@@ -168,6 +161,36 @@ func invoke(ctx context.Context, this Element, name, decl string, locate bool, a
 			return nil, err
 		}
 	}
+}
+
+// argsOf encodes a call's arguments as the protocol's: one JSON array
+// whose items are {"v": value}, or {"el": i} for an element handle, which
+// travels after the array as the call's i+2nd argument (a remote object).
+// One array, not a JSON argument each: the protocol client omits an
+// argument whose JSON is empty ("", [], {}, null), and the page function
+// would get undefined instead ([] became undefined, which no loop can
+// iterate).
+func argsOf(args []any) ([]*runtime.CallArgument, error) {
+	type item struct {
+		V  any  `json:"v"`
+		El *int `json:"el,omitempty"`
+	}
+	spec := make([]item, len(args))
+	var cargs []*runtime.CallArgument
+	for i, a := range args {
+		if el, ok := a.(Element); ok {
+			n := len(cargs)
+			spec[i].El = &n
+			cargs = append(cargs, &runtime.CallArgument{ObjectID: runtime.RemoteObjectID(el)})
+			continue
+		}
+		spec[i].V = a
+	}
+	b, err := json.Marshal(spec)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the arguments: %w", err)
+	}
+	return append([]*runtime.CallArgument{{Value: b}}, cargs...), nil
 }
 
 // Call runs page function name (js/<name>.js) in the document with args

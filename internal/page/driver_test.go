@@ -116,6 +116,11 @@ func server(t *testing.T) *httptest.Server {
 		}
 		fmt.Fprintf(w, elementPage, wd.label, wd.item, wd.data)
 	})
+	mux.HandleFunc("/required", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, elementPage, "姓名", `<el-input v-model="form.v"></el-input></el-form-item>
+<el-form-item label="证书编号" class="is-required"><el-input></el-input>`, `{v: ""}`)
+	})
 	mux.HandleFunc("/cover", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = w.Write([]byte(`<!doctype html><html><body>
@@ -265,6 +270,34 @@ func TestBrowser(t *testing.T) {
 		res, err = Resolve(ctx, ".gone input", "姓名", "text", "")
 		if err != nil || res.How != ByLabel || res.El == "" {
 			t.Fatalf("heal by label: %+v, %v", res, err)
+		}
+	})
+	t.Run("call/empty-arguments", func(t *testing.T) {
+		// Empty JSON values arrive as themselves, not as undefined, and an
+		// element among them as the element.
+		open(t, ctx, srv.URL+"/hover")
+		el, err := Query(ctx, "#b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := Func{Name: "test-args", Source: `function (P, ...a) { return a.map((x) => (x === undefined ? "undefined" : x instanceof Element ? x.id : JSON.stringify(x))); }`}
+		got, err := CallFunc[[]string](ctx, "", f, "", []string{}, map[string]int{}, nil, el, []FieldSpec(nil), 0)
+		want := []string{`""`, `[]`, `{}`, `null`, `b`, `null`, `0`}
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("the page got %q (%v), want %q", got, err, want)
+		}
+	})
+	t.Run("identify/unknown-required", func(t *testing.T) {
+		// With no fields to check (nil), only the required items the map
+		// does not know are listed.
+		open(t, ctx, srv.URL+"/required")
+		id, err := Identify(ctx, nil, []string{"姓名"}, "")
+		if err != nil || !slices.Equal(id.Unknown, []string{"证书编号"}) {
+			t.Fatalf("identify: %+v, %v; want 证书编号 unknown", id, err)
+		}
+		id, err = Identify(ctx, nil, nil, "")
+		if err != nil || len(id.Unknown) != 1 {
+			t.Fatalf("identify with nothing known: %+v, %v", id, err)
 		}
 	})
 	t.Run("actionable/toast-covers-then-leaves", func(t *testing.T) {

@@ -90,7 +90,11 @@ type FieldSpec struct {
 }
 
 // Identify checks every field at once: each selector's control sits under
-// its label, and no required item is unknown.
+// its label, and no required item is unknown. No fields (nil) checks only
+// for unknown required items.
 func Identify(ctx context.Context, fields []FieldSpec, known []string, scope string) (Identity, error) {
+	if fields == nil {
+		fields = []FieldSpec{} // nil would reach the page as null
+	}
 	return Call[Identity](ctx, "identify", fields, known, scope)
 }

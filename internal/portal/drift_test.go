@@ -94,6 +94,8 @@ func TestPortalChangesAreNamed(t *testing.T) {
 			beforeTyping(drifted("degree", "学位外文名称", "学位名称（外文）"))},
 		{"extra required field", portalsim.Drift{ExtraRequired: "学位证书编号"},
 			beforeTyping(drifted("degree", "学位证书编号"))},
+		{"required field revealed by a choice", portalsim.Drift{RevealRequired: "学位证书编号"},
+			drifted("degree", "学位证书编号")},
 		{"step buttons renamed", portalsim.Drift{RenameButtons: map[string]string{"下一步": "保存并继续"}},
 			drifted("verify", "下一步", "保存并继续")}, // verify's 下一步 is the first renamed button met
 		{"option text changed", portalsim.Drift{OptionText: map[string]string{"硕士": "硕士研究生"}},

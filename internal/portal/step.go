@@ -87,8 +87,15 @@ func (r *runner) fillStep(ctx context.Context, m *pagemap.Map) error {
 		shot = r.shoot(ctx, m)
 		taken = r.shotTaken(shot)
 	}
-	if unknown, err := unknownRequired(ctx, knownLabels(m), m.Scope()); err == nil && len(unknown) > 0 {
-		return r.unknownRequired(m, unknown)
+	// A choice can reveal a required item the map does not know (the
+	// identity check before typing could not see it): stop before 下一步
+	// saves the page without it.
+	unknown, err := unknownRequired(ctx, knownLabels(m), m.Scope())
+	if err != nil {
+		return err
+	}
+	if err := r.unknownRequired(m, unknown); err != nil {
+		return err
 	}
 	if taken {
 		r.emit(Event{Type: EvPageDone, Title: m.Title, Screenshot: shot.rel})

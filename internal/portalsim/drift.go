@@ -32,6 +32,11 @@ type Drift struct {
 	// ExtraRequired adds to the degree page a required text field with this
 	// label, unknown to the page maps.
 	ExtraRequired string
+	// RevealRequired adds to the degree page a form item with this label,
+	// unknown to the page maps, that shows only once a degree level is
+	// chosen and is marked required (the asterisk) by a rule the page does
+	// not check: 下一步 would save the page without it.
+	RevealRequired string
 	// RenameButtons renames buttons by their text (下一步 → 保存并继续).
 	RenameButtons map[string]string
 	// OptionText renames options of the degree level list (硕士 → 硕士研究生).
@@ -53,7 +58,7 @@ type Drift struct {
 
 func (d *Drift) on() bool {
 	return d != nil && (d.SwapClasses[0] != "" || d.SwapLabels[0] != "" || len(d.RenameLabel) > 0 ||
-		d.ClearOnce != "" || d.ClearAlways != "" || d.SaveDifferently != "" || d.ExtraRequired != "" ||
+		d.ClearOnce != "" || d.ClearAlways != "" || d.SaveDifferently != "" || d.ExtraRequired != "" || d.RevealRequired != "" ||
 		len(d.RenameButtons) > 0 || len(d.OptionText) > 0 || d.DateFormat != "" || d.ConfirmDialogAfterNext ||
 		d.SelectAsRadio != "")
 }
@@ -125,6 +130,11 @@ func (d *Drift) html(id string, b []byte) []byte {
 	if d.ExtraRequired != "" && id == "degree" {
 		item := `<el-form-item label="` + d.ExtraRequired + `" prop="extra_required" class="fi-extra-required" :rules="[{required: true, message: '请输入` +
 			d.ExtraRequired + `', trigger: 'blur'}]"><el-input v-model="form.extra_required"></el-input></el-form-item>`
+		b = bytes.Replace(b, []byte("</el-form>"), []byte(item+"</el-form>"), 1)
+	}
+	if d.RevealRequired != "" && id == "degree" {
+		item := `<el-form-item v-if="form.level" label="` + d.RevealRequired +
+			`" class="fi-reveal-required is-required"><el-input></el-input></el-form-item>`
 		b = bytes.Replace(b, []byte("</el-form>"), []byte(item+"</el-form>"), 1)
 	}
 	return b
