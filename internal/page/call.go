@@ -150,7 +150,9 @@ func invoke(ctx context.Context, this Element, name, decl string, locate bool, a
 			return err
 		})
 		if err == nil && res.ExceptionDetails != nil {
-			err = &chromedp.ExceptionError{ExceptionDetails: res.ExceptionDetails}
+			se := &ScriptError{Func: strings.TrimPrefix(name, "func:"), Text: exception(res.ExceptionDetails)}
+			fault(ctx, se)
+			return nil, se
 		}
 		if err = classify(name, err); err == nil {
 			return res.Result, nil
@@ -161,6 +163,18 @@ func invoke(ctx context.Context, this Element, name, decl string, locate bool, a
 			return nil, err
 		}
 	}
+}
+
+// exception is what a page function threw, in one line ("TypeError: x is
+// not iterable"): the stack's positions are in the wrapped declaration,
+// not in the js/ file.
+func exception(d *runtime.ExceptionDetails) string {
+	s := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		s = d.Exception.Description
+	}
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
 
 // argsOf encodes a call's arguments as the protocol's: one JSON array

@@ -287,6 +287,24 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("the page got %q (%v), want %q", got, err, want)
 		}
 	})
+	t.Run("call/fault", func(t *testing.T) {
+		// A page function that throws fails its call with a ScriptError,
+		// and the context's hook hears of it too.
+		var heard []*ScriptError
+		fctx := WithFaultHook(ctx, func(e *ScriptError) { heard = append(heard, e) })
+		f := Func{Name: "test-throws", Source: `function (P, list) { for (const x of list) P.norm(x); return true; }`}
+		_, err := CallFunc[bool](fctx, "", f, nil)
+		var se *ScriptError
+		if !errors.As(err, &se) || se.Func != "test-throws" || !strings.Contains(se.Text, "TypeError") || strings.Contains(se.Text, "\n") {
+			t.Fatalf("a call that throws: %v, want a one-line ScriptError naming test-throws", err)
+		}
+		if len(heard) != 1 || heard[0] != se {
+			t.Fatalf("the hook heard %v", heard)
+		}
+		if _, err := CallFunc[bool](fctx, "", f, []string{"a"}); err != nil || len(heard) != 1 {
+			t.Fatalf("a call that does not throw: %v; the hook heard %d", err, len(heard))
+		}
+	})
 	t.Run("identify/unknown-required", func(t *testing.T) {
 		// With no fields to check (nil), only the required items the map
 		// does not know are listed.

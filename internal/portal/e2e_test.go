@@ -99,6 +99,9 @@ func (h *harness) run(p *profile.Profile, tweak func(*portal.Options)) (*portal.
 		tweak(&o)
 	}
 	res, err := portal.Run(ctx, o)
+	if res != nil && len(res.Faults) > 0 {
+		h.t.Errorf("autofill's page functions threw: %q", res.Faults)
+	}
 	return res, rec, err
 }
 

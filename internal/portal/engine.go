@@ -84,6 +84,9 @@ type Result struct {
 	// Verified counts the values of the portal's own summary on 确认提交
 	// found equal to the profile; 0 when the page has no summary map.
 	Verified int
+	// Faults are autofill's page functions that threw (a fault of ours,
+	// never of the profile or the portal), logged as they happened.
+	Faults []string
 }
 
 // maxVisits stops a run that keeps coming back to the same page (a portal
@@ -115,6 +118,7 @@ type runner struct {
 	shots      sync.WaitGroup  // pictures of pages being masked and saved (pageShot)
 	shotMu     sync.Mutex
 	shotErrs   []error // pictures that could not be saved, logged by shotsSaved
+	faultMu    sync.Mutex
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft
@@ -161,6 +165,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		addedRows: map[int]bool{},
 	}
 	defer r.shotsSaved() // every picture saved before the run's files are read
+	ctx = page.WithFaultHook(ctx, r.fault)
 	for _, p := range o.Maps.Pages() {
 		r.never = append(r.never, o.Maps.Get(p).Never()...)
 	}

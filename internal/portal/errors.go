@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cscse-tools/autofill/internal/exitcode"
+	"github.com/cscse-tools/autofill/internal/page"
 	"github.com/cscse-tools/autofill/internal/steps"
 )
 
@@ -137,3 +138,13 @@ func drift(e *DriftError) error              { return exitcode.With(exitcode.Dri
 func failure(err error) error                { return exitcode.With(exitcode.Failure, err) }
 func parked(e *ParkedError) error            { return exitcode.With(exitcode.Parked, e) }
 func badInput(format string, a ...any) error { return exitcode.Errorf(exitcode.BadInput, format, a...) }
+
+// fault records a page function that threw. Logged and listed in the
+// result even when its caller could go on without the answer, which would
+// otherwise hide it.
+func (r *runner) fault(e *page.ScriptError) {
+	r.opts.Log.Warn().Str("func", e.Func).Msg(r.red.String(e.Error()))
+	r.faultMu.Lock()
+	r.res.Faults = append(r.res.Faults, r.red.String(e.Error()))
+	r.faultMu.Unlock()
+}
