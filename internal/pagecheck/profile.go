@@ -291,9 +291,13 @@ func checkField(ctx context.Context, f pagemap.Field, scope string, values Value
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("the item labelled %q holds a %s, the map expects a %s", f.Label, r.Found, f.Kind)
 	default:
-		if n, _ := page.Call[int](ctx, "visible_count", scope); n == 0 {
-			fc.Status, fc.Detail = NotShown, "the saved page does not show "+scope
-			return fc, nil
+		// A field of a dialog or tab (the map's scope) the saved page does
+		// not show is not missing; an unscoped one is.
+		if scope != "" {
+			if n, _ := page.Call[int](ctx, "visible_count", scope); n == 0 {
+				fc.Status, fc.Detail = NotShown, "the saved page does not show "+scope
+				return fc, nil
+			}
 		}
 		fc.Status, fc.Problem = Missing, true
 		fc.Detail = fmt.Sprintf("neither selector %q nor a form item labelled %q is on the page", f.CSS, f.Label)
