@@ -13,7 +13,7 @@ import "context"
 // ScriptError says one of autofill's page functions threw.
 type ScriptError struct {
 	Func string // the page function: js/<Func>.js, or a Func's name
-	Text string // the exception as the page reported it, with its position
+	Text string // the exception's first line ("TypeError: x is not iterable")
 }
 
 func (e *ScriptError) Error() string {

@@ -117,8 +117,8 @@ type runner struct {
 	absentKeys map[string]bool // fields this form of the portal does not show (may_be_absent); the summary skips them
 	shots      sync.WaitGroup  // pictures of pages being masked and saved (pageShot)
 	shotMu     sync.Mutex
-	shotErrs   []error // pictures that could not be saved, logged by shotsSaved
-	faultMu    sync.Mutex
+	shotErrs   []error    // pictures that could not be saved, logged by shotsSaved
+	faultMu    sync.Mutex // guards res.Faults: the pictures' page calls run beside the engine
 }
 
 // Run drives the tab (a chromedp context) through the portal until the draft
