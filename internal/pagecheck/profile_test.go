@@ -82,16 +82,10 @@ func TestProfileAgainstCommittedRecordings(t *testing.T) {
 // the detect rules; a changed class heals by label, a missing option stops.
 func TestProfileOnSavedPagesWithoutManifest(t *testing.T) {
 	ctx := tab(t)
-	all := copyFS(t, map[string][][2]string{"degree.html": {
+	dir := savedDegree(t, [][2]string{
 		{"fi-major-foreign", "fi-major-x"},
 		{"<span>硕士</span>", "<span>研究生</span>"},
-	}})
-	dir := fstest.MapFS{"saved-1.html": all["degree.html"]}
-	for name, f := range all {
-		if strings.HasPrefix(name, "styles/") {
-			dir[name] = f
-		}
-	}
+	})
 	p, d := exampleApplicant(t)
 	rep, err := Profile(ctx, loadMaps(t), dir, p, d)
 	if err != nil {
@@ -112,4 +106,40 @@ func TestProfileOnSavedPagesWithoutManifest(t *testing.T) {
 	if err := rep.Err(); !errors.As(err, &ec) || ec.Code != exitcode.BadInput {
 		t.Errorf("Err() = %v, want exit code %d", err, exitcode.BadInput)
 	}
+}
+
+// A field found by neither class nor label on a page without a scope is
+// missing, a portal change (exit 3): nothing on such a page hides it.
+func TestProfileFieldGoneFromAnUnscopedPage(t *testing.T) {
+	ctx := tab(t)
+	dir := savedDegree(t, [][2]string{
+		{"fi-degree-name is-required", "fi-gone is-required"},
+		{">学位外文名称</label>", ">学位名称X</label>"},
+	})
+	p, d := exampleApplicant(t)
+	rep, err := Profile(ctx, loadMaps(t), dir, p, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := byKey(rep)["degree degree.degree_name"]; f.Status != Missing || !f.Problem || !strings.Contains(f.Detail, "neither selector") {
+		t.Errorf("degree_name: %+v, want missing", f)
+	}
+	var ec *exitcode.Error
+	if err := rep.Err(); !errors.As(err, &ec) || ec.Code != exitcode.Drift {
+		t.Errorf("Err() = %v, want exit code %d", err, exitcode.Drift)
+	}
+}
+
+// savedDegree is a directory of saved pages without a manifest: the
+// recorded degree page with edits, and its styles.
+func savedDegree(t *testing.T, edits [][2]string) fstest.MapFS {
+	t.Helper()
+	all := copyFS(t, map[string][][2]string{"degree.html": edits})
+	dir := fstest.MapFS{"saved-1.html": all["degree.html"]}
+	for name, f := range all {
+		if strings.HasPrefix(name, "styles/") {
+			dir[name] = f
+		}
+	}
+	return dir
 }

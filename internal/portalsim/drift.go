@@ -34,8 +34,8 @@ type Drift struct {
 	ExtraRequired string
 	// RevealRequired adds to the degree page a form item with this label,
 	// unknown to the page maps, that shows only once a degree level is
-	// chosen and is marked required (the asterisk) by a rule the page does
-	// not check: 下一步 would save the page without it.
+	// chosen. Its class alone marks it required (the asterisk); no rule
+	// checks it, so 下一步 would save the page without it.
 	RevealRequired string
 	// RenameButtons renames buttons by their text (下一步 → 保存并继续).
 	RenameButtons map[string]string
