@@ -81,16 +81,10 @@ func TestProfileAgainstCommittedRecordings(t *testing.T) {
 // A directory of saved pages without a manifest: pages are recognised by
 // the detect rules; a changed class heals by label, a missing option stops.
 func TestProfileOnSavedPagesWithoutManifest(t *testing.T) {
-	ctx := tab(t)
-	dir := savedDegree(t, [][2]string{
+	rep := profileOfSavedDegree(t, [][2]string{
 		{"fi-major-foreign", "fi-major-x"},
 		{"<span>硕士</span>", "<span>研究生</span>"},
 	})
-	p, d := exampleApplicant(t)
-	rep, err := Profile(ctx, loadMaps(t), dir, p, d)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(rep.Pages) != 1 || rep.Pages[0].Page != "degree" {
 		t.Fatalf("pages %+v, want the degree page recognised", rep.Pages)
 	}
@@ -111,16 +105,10 @@ func TestProfileOnSavedPagesWithoutManifest(t *testing.T) {
 // A field found by neither class nor label on a page without a scope is
 // missing, a portal change (exit 3): nothing on such a page hides it.
 func TestProfileFieldGoneFromAnUnscopedPage(t *testing.T) {
-	ctx := tab(t)
-	dir := savedDegree(t, [][2]string{
+	rep := profileOfSavedDegree(t, [][2]string{
 		{"fi-degree-name is-required", "fi-gone is-required"},
 		{">学位外文名称</label>", ">学位名称X</label>"},
 	})
-	p, d := exampleApplicant(t)
-	rep, err := Profile(ctx, loadMaps(t), dir, p, d)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if f := byKey(rep)["degree degree.degree_name"]; f.Status != Missing || !f.Problem || !strings.Contains(f.Detail, "neither selector") {
 		t.Errorf("degree_name: %+v, want missing", f)
 	}
@@ -130,9 +118,10 @@ func TestProfileFieldGoneFromAnUnscopedPage(t *testing.T) {
 	}
 }
 
-// savedDegree is a directory of saved pages without a manifest: the
-// recorded degree page with edits, and its styles.
-func savedDegree(t *testing.T, edits [][2]string) fstest.MapFS {
+// profileOfSavedDegree checks the example profile against a directory of
+// saved pages without a manifest: the recorded degree page with edits, and
+// its styles.
+func profileOfSavedDegree(t *testing.T, edits [][2]string) *ProfileReport {
 	t.Helper()
 	all := copyFS(t, map[string][][2]string{"degree.html": edits})
 	dir := fstest.MapFS{"saved-1.html": all["degree.html"]}
@@ -141,5 +130,10 @@ func savedDegree(t *testing.T, edits [][2]string) fstest.MapFS {
 			dir[name] = f
 		}
 	}
-	return dir
+	p, d := exampleApplicant(t)
+	rep, err := Profile(tab(t), loadMaps(t), dir, p, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }
