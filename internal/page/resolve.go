@@ -93,8 +93,5 @@ type FieldSpec struct {
 // its label, and no required item is unknown. No fields (nil) checks only
 // for unknown required items.
 func Identify(ctx context.Context, fields []FieldSpec, known []string, scope string) (Identity, error) {
-	if fields == nil {
-		fields = []FieldSpec{} // nil would reach the page as null
-	}
 	return Call[Identity](ctx, "identify", fields, known, scope)
 }

@@ -143,8 +143,9 @@ func badInput(format string, a ...any) error { return exitcode.Errorf(exitcode.B
 // result even when its caller could go on without the answer, which would
 // otherwise hide it.
 func (r *runner) fault(e *page.ScriptError) {
-	r.opts.Log.Warn().Str("func", e.Func).Msg(r.red.String(e.Error()))
+	msg := r.red.String(e.Error())
+	r.opts.Log.Warn().Str("func", e.Func).Msg(msg)
 	r.faultMu.Lock()
-	r.res.Faults = append(r.res.Faults, r.red.String(e.Error()))
+	r.res.Faults = append(r.res.Faults, msg)
 	r.faultMu.Unlock()
 }

@@ -3,7 +3,7 @@
 // alias), and no required form item may be one the map does not know.
 function (P, fields, known, scopeCss) {
   const wrong = [];
-  for (const f of fields) {
+  for (const f of fields || []) {
     let els = [];
     try {
       els = P.all(f.css).filter(P.visible);
