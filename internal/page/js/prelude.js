@@ -195,7 +195,9 @@
   // library names the widget library a control belongs to: "element"
   // (Element UI's controls sit in el-* elements) or "native" (plain HTML).
   P.library = (el) => (el.closest("[class*='el-']") ? "element" : "native");
-  // rec is the page's record of toasts (installed by recorder.js).
-  P.rec = () => window[Symbol.for("autofill.recorder")] || { seq: 0, msgs: [], lastMutation: 0 };
+  // rec is the page's record of toasts and of its last DOM change
+  // (installed by recorder.js). Without a recorder the page is taken to
+  // have just changed.
+  P.rec = () => window[Symbol.for("autofill.recorder")] || { seq: 0, msgs: [], lastMutation: Infinity };
   return P;
 }

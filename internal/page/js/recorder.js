@@ -1,8 +1,9 @@
 // recorder keeps what the page shows only for a moment: Element UI's
 // el-message toasts vanish after a few seconds, so each is recorded as it
 // appears (a 系统繁忙 that came and went), and the time of the last DOM
-// mutation. Installed into every document of the tab; it touches no element
-// of the page and keeps its state under a symbol, out of the page's names.
+// mutation of any kind (js/settled.js trusts it). Installed into every
+// document of the tab; it touches no element of the page and keeps its
+// state under a symbol, out of the page's names.
 (() => {
   const key = Symbol.for("autofill.recorder");
   if (window[key]) return;
@@ -25,5 +26,5 @@
         if (n.matches(".el-message")) record(n);
         n.querySelectorAll && n.querySelectorAll(".el-message").forEach(record);
       }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();
