@@ -279,7 +279,7 @@ func (p *preparer) pickManual(ctx context.Context, f pagemap.Field) {
 		p.close(ctx, el, f.Label)
 		return
 	}
-	if err := p.clicker().ClickNearest(ctx, opt, f.Manual.Option); err != nil {
+	if err := p.clicker().ClickNearest(ctx, opt, f.Manual.Option, nil); err != nil {
 		var fc *portal.ForbiddenClick
 		if !errors.As(err, &fc) {
 			p.close(ctx, el, f.Label)

@@ -27,6 +27,9 @@ type Point struct {
 	Never    string  `json:"never"` // the never_click selector it falls under
 }
 
+// Box is an element's border box in the window: left, top, width, height.
+type Box [4]float64
+
 // Guard is the click policy: it sees the control under the pointer, after
 // scrolling and every check, and refuses what must never be clicked. Every
 // click of this package passes one; there is no click without it.
@@ -71,14 +74,15 @@ func (e *NotActionableError) Unwrap() error {
 }
 
 // Actionable waits in the page until el can take a click (js/actionable.js)
-// and returns where.
-func (c Clicker) Actionable(ctx context.Context, el Element, what string, nearest bool) (Point, error) {
+// and returns where. seen, when not nil, is the box a page function saw el
+// keep over two animation frames: el still there is stable at once.
+func (c Clicker) Actionable(ctx context.Context, el Element, what string, nearest bool, seen *Box) (Point, error) {
 	timeout := c.Timeout
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
 	p, err := CallOn[Point](ctx, el, "actionable", map[string]any{
-		"nearest": nearest, "never": c.Never, "timeoutMs": timeout.Milliseconds(),
+		"nearest": nearest, "never": c.Never, "timeoutMs": timeout.Milliseconds(), "seen": seen,
 	})
 	if err != nil {
 		return p, err
@@ -92,20 +96,23 @@ func (c Clicker) Actionable(ctx context.Context, el Element, what string, neares
 // Click waits until el is actionable, passes the guard, and sends a real
 // mouse click at its centre.
 func (c Clicker) Click(ctx context.Context, el Element, what string) error {
-	return c.click(ctx, el, what, false)
+	return c.click(ctx, el, what, false, nil)
 }
 
 // ClickNearest is Click for an item of a dropdown, scrolled only as far as
-// needed (centring it would scroll the dropdown's list).
-func (c Clicker) ClickNearest(ctx context.Context, el Element, what string) error {
-	return c.click(ctx, el, what, true)
+// needed (centring it would scroll the dropdown's list). seen is the box
+// the page function that found the item saw it keep over two frames (nil
+// when it did not wait for that): an item that has not moved since is
+// stable without waiting two more.
+func (c Clicker) ClickNearest(ctx context.Context, el Element, what string, seen *Box) error {
+	return c.click(ctx, el, what, true, seen)
 }
 
-func (c Clicker) click(ctx context.Context, el Element, what string, nearest bool) error {
+func (c Clicker) click(ctx context.Context, el Element, what string, nearest bool, seen *Box) error {
 	if c.Guard == nil {
 		return errors.New("click " + what + ": no click guard (a click without the guard is a bug)")
 	}
-	p, err := c.Actionable(ctx, el, what, nearest)
+	p, err := c.Actionable(ctx, el, what, nearest, seen)
 	if err != nil {
 		return err
 	}

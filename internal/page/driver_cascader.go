@@ -11,7 +11,7 @@ import (
 type cascaderDriver struct{}
 
 func (cascaderDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w Want) error {
-	if err := openPopper(ctx, env, el, f.Label); err != nil {
+	if err := openDropdown(ctx, env, el, f.Label); err != nil {
 		return err
 	}
 	for level, name := range w.List {
@@ -26,7 +26,7 @@ func (cascaderDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w
 			}
 			return &TimeoutError{What: fmt.Sprintf("%s level %d %q", f.Label, level+1, name), After: env.timeout()}
 		}
-		if err := env.Click.ClickNearest(ctx, node, fmt.Sprintf("%q", name)); err != nil {
+		if err := env.Click.ClickNearest(ctx, node, fmt.Sprintf("%q", name), st.Box); err != nil {
 			return err
 		}
 	}

@@ -25,13 +25,16 @@ type optionState struct {
 	Offered []string `json:"offered"`
 	Count   int      `json:"count"`
 	Menus   int      `json:"menus"`
+	Box     *Box     `json:"box"`    // the option's, seen standing still
+	Manual  bool     `json:"manual"` // the option is the manual-entry one
 }
 
 func (selectDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w Want) error {
 	// A remote select shows no dropdown until a search has answered:
-	// typing into it is what opens it.
+	// typing into it is what opens it. Typing need not wait for the
+	// dropdown to finish opening; choosing waits for it (waitOption).
 	if !f.Remote {
-		if err := openPopper(ctx, env, el, f.Label); err != nil {
+		if err := openDropdown(ctx, env, el, f.Label); err != nil {
 			return err
 		}
 	}
@@ -42,13 +45,20 @@ func (selectDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w W
 			return err
 		}
 	}
-	st, opt, err := waitOption(ctx, env, el, text, f.Remote)
+	st, opt, err := waitOption(ctx, env, el, text, f.Manual, f.Remote)
 	if err != nil {
 		return err
 	}
+	if st.Manual {
+		// The list does not offer the name but offers 其他（手动输入）: no
+		// list is complete; the engine types the name into the field the
+		// option reveals.
+		env.ManualUsed = true
+		text = f.Manual
+	}
 	if opt == "" && f.Manual != "" {
-		// No list is complete: choose 其他（手动输入）; the engine types the
-		// name into the field it reveals.
+		// Several options read the name, or the manual-entry option shows
+		// only once searched for.
 		if search && !slices.ContainsFunc(st.Offered, func(o string) bool { return NormText(o) == NormText(f.Manual) }) {
 			if err := query(ctx, el, f.Manual); err != nil {
 				return err
@@ -56,7 +66,7 @@ func (selectDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w W
 		}
 		env.ManualUsed = true
 		text = f.Manual
-		if st, opt, err = waitOption(ctx, env, el, text, f.Remote); err != nil {
+		if st, opt, err = waitOption(ctx, env, el, text, "", f.Remote); err != nil {
 			return err
 		}
 	}
@@ -66,7 +76,7 @@ func (selectDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w W
 		case st.Count > 1:
 			return fmt.Errorf("%d options read %q; cannot tell which is meant", st.Count, text)
 		case !st.Open:
-			return fmt.Errorf("the %s dropdown closed before %q was chosen", f.Label, text)
+			return fmt.Errorf("the %s dropdown was not open to choose %q (it closed, or a click did not open it)", f.Label, text)
 		case f.Remote && len(st.Offered) == 0:
 			return fmt.Errorf("the search for %q found nothing", text)
 		}
@@ -74,32 +84,23 @@ func (selectDriver) Fill(ctx context.Context, env *Env, el Element, f Field, w W
 	}
 	// No wait for the dropdown's closing animation: the read-back confirms
 	// the choice, and the next click waits until nothing covers its target.
-	return env.Click.ClickNearest(ctx, opt, fmt.Sprintf("option %q", text))
+	return env.Click.ClickNearest(ctx, opt, fmt.Sprintf("option %q", text), st.Box)
 }
 
 func (selectDriver) Read(ctx context.Context, el Element) (Reading, error) {
 	return readWith(ctx, el, "select_read")
 }
 
-// openPopper opens the dropdown of a select, cascader or date picker and
-// waits in the page until it has finished opening.
-func openPopper(ctx context.Context, env *Env, el Element, label string) error {
+// openDropdown clicks a select or cascader open unless its dropdown shows.
+// It does not wait for the dropdown to finish opening: the page function
+// that finds the option to click waits for that, in the same frames as it
+// waits for the option to stand still.
+func openDropdown(ctx context.Context, env *Env, el Element, label string) error {
 	st, err := CallOn[optionState](ctx, el, "popper_state")
-	if err != nil {
+	if err != nil || st.Open {
 		return err
 	}
-	if !st.Open {
-		if err := env.Click.Click(ctx, el, "open "+label); err != nil {
-			return err
-		}
-	}
-	r, err := CallOn[struct {
-		OK bool `json:"ok"`
-	}](ctx, el, "popper_wait", true, env.timeout().Milliseconds())
-	if err == nil && !r.OK {
-		err = &TimeoutError{What: "the " + label + " dropdown to open", After: env.timeout()}
-	}
-	return err
+	return env.Click.Click(ctx, el, "open "+label)
 }
 
 // query types a search into a filterable select's own input.
@@ -111,13 +112,14 @@ func query(ctx context.Context, el Element, text string) error {
 }
 
 // waitOption waits in the page until the dropdown settles and returns the
-// option reading text ("" when there is none or several).
-func waitOption(ctx context.Context, env *Env, el Element, text string, remote bool) (optionState, Element, error) {
+// option reading text ("" when there is none or several), or, when no
+// option reads text, the one reading manual (st.Manual).
+func waitOption(ctx context.Context, env *Env, el Element, text, manual string, remote bool) (optionState, Element, error) {
 	quiet := time.Duration(0)
 	if remote {
 		quiet = remoteQuiet
 	}
-	st, opt, err := Locate[optionState](ctx, el, "select_option", text, quiet.Milliseconds(), env.timeout().Milliseconds())
+	st, opt, err := Locate[optionState](ctx, el, "select_option", text, quiet.Milliseconds(), env.timeout().Milliseconds(), manual)
 	if err != nil {
 		return st, "", err
 	}

@@ -91,6 +91,10 @@ window.app = new Vue({el: "#app",
         this.loading = false;
       }, 150);
     },
+    searchOrOther(q) { // a list of schools that always ends with its manual-entry option
+      this.search(q);
+      setTimeout(() => (this.found = this.found.concat([["other", "其他（手动输入）"]])), 160);
+    },
     uploaded(res, file) { this.form.v = file.name; },
   }});
 </script></body></html>`
@@ -115,6 +119,11 @@ func server(t *testing.T) *httptest.Server {
 			return
 		}
 		fmt.Fprintf(w, elementPage, wd.label, wd.item, wd.data)
+	})
+	mux.HandleFunc("/manual", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, elementPage, "学校", `<el-select v-model="form.v" filterable remote :remote-method="searchOrOther" :loading="loading">`+
+			`<el-option v-for="o in found" :key="o[0]" :label="o[1]" :value="o[0]"></el-option></el-select>`, `{v: ""}`)
 	})
 	mux.HandleFunc("/required", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -261,6 +270,34 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("fill of an option not offered: %v, want an OfferError listing 日本", err)
 		}
 	})
+	t.Run("select/manual-entry", func(t *testing.T) {
+		// A school the list does not offer: its 其他（手动输入） is chosen
+		// from the same settled list.
+		open(t, ctx, srv.URL+"/manual")
+		res, err := Resolve(ctx, ".fi .el-select", "学校", "select", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		env.ManualUsed = false
+		f := Field{Label: "学校", Kind: "select", Remote: true, Manual: "其他（手动输入）"}
+		if err := (selectDriver{}).Fill(ctx, env, res.El, f, Want{Text: "University of London"}); err != nil {
+			t.Fatal(err)
+		}
+		if m := eval[string](t, ctx, "app.form.v"); m != "other" || !env.ManualUsed {
+			t.Fatalf("the model holds %q (manual entry used: %v), want other", m, env.ManualUsed)
+		}
+		open(t, ctx, srv.URL+"/manual")
+		if res, err = Resolve(ctx, ".fi .el-select", "学校", "select", ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := query(ctx, res.El, "University of London"); err != nil {
+			t.Fatal(err)
+		}
+		st, opt, err := waitOption(ctx, env, res.El, "University of London", f.Manual, true)
+		if err != nil || opt == "" || !st.Manual || st.Box == nil {
+			t.Fatalf("one wait for the list: %+v, option %q, %v; want the manual-entry option and its box", st, opt, err)
+		}
+	})
 	t.Run("resolve/wrong-label", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/w/0")
 		res, err := Resolve(ctx, ".fi input", "护照号码", "text", "")
@@ -325,6 +362,57 @@ func TestBrowser(t *testing.T) {
 	t.Run("actionable/scrolled-clear-of-a-toast", func(t *testing.T) {
 		open(t, ctx, srv.URL+"/scroll")
 		clickOnce(t, ctx, env.Click, "#b")
+	})
+	t.Run("actionable/seen-box", func(t *testing.T) {
+		// The box a page function saw an option keep over two frames makes
+		// it stable at once; any other box costs the frame it always did.
+		open(t, ctx, srv.URL+"/cover?ms=0")
+		if err := UntilCount(ctx, 20*time.Second, "the toast to go", "#toast", 0); err != nil {
+			t.Fatal(err)
+		}
+		el, err := Query(ctx, "#b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		box := eval[Box](t, ctx, `(() => { const r = document.getElementById("b").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+		eval[int](t, ctx, `(() => { const raf = requestAnimationFrame; window.requestAnimationFrame = (f) => (window.frameWaits++, raf(f)); return 0; })()`)
+		moved := box
+		moved[1]++
+		for _, c := range []struct {
+			seen   *Box
+			frames bool
+		}{{&box, false}, {&moved, true}, {nil, true}} {
+			eval[int](t, ctx, "window.frameWaits = 0")
+			if _, err := env.Click.Actionable(ctx, el, "下一步", true, c.seen); err != nil {
+				t.Fatal(err)
+			}
+			if waited := eval[int](t, ctx, "window.frameWaits") > 0; waited != c.frames {
+				t.Errorf("seen %v (the box is %v): waited for a frame %v, want %v", c.seen, box, waited, c.frames)
+			}
+		}
+	})
+	t.Run("settled/still-already", func(t *testing.T) {
+		// A page the recorder saw unchanged for longer than two frames is
+		// settled at once; a page that just changed waits two frames.
+		open(t, ctx, srv.URL+"/hover")
+		if err := WaitFor(ctx, 20*time.Second, "the page to stand still", func() (bool, error) {
+			return eval[bool](t, ctx, `Date.now() - window[Symbol.for("autofill.recorder")].lastMutation > 100`), nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		eval[int](t, ctx, `(() => { const raf = requestAnimationFrame; window.requestAnimationFrame = (f) => (window.frameWaits++, raf(f)); return 0; })()`)
+		for _, c := range []struct {
+			change string
+			frames int
+		}{{"", 0}, {`document.body.dataset.x = "1"`, 2}} {
+			eval[int](t, ctx, "window.frameWaits = 0; "+c.change+"; 0")
+			if err := Settled(ctx, 20*time.Second); err != nil {
+				t.Fatal(err)
+			}
+			if got := eval[int](t, ctx, "window.frameWaits"); (got == 0) != (c.frames == 0) || got < c.frames {
+				t.Errorf("after %q settled waited %d frames, want %d", c.change, got, c.frames)
+			}
+		}
 	})
 	t.Run("click/hover", func(t *testing.T) {
 		// A menu that opens on hover must see the pointer arrive, though

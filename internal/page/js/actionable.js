@@ -2,13 +2,15 @@
 // Playwright defines it: attached, visible with a width and a height, stable
 // (the same box over two animation frames), enabled, and the receiver of an
 // event at its centre (elementFromPoint finds it, not a toast or a mask).
+// o.seen is the box a page function saw the element keep over two frames
+// (a dropdown's option it waited for): still there, it is stable at once.
 // A target under a fixed overlay that leaves room (a stack of toasts at the
 // top of the window) is scrolled clear of it once, rather than waited out.
 // It resolves with the last state, ok or not, at the deadline.
 async function (P, o) {
   const el = this;
   const target = P.clickable(el);
-  let prev = null, scrolled = false, cleared = false;
+  let prev = o.seen || null, scrolled = false, cleared = false;
   const fixedCover = (hit) => {
     for (let e = hit; e && e.nodeType === 1; e = e.parentElement) if (getComputedStyle(e).position === "fixed") return e;
     return null;

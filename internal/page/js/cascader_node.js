@@ -1,5 +1,6 @@
 // cascader_node waits until the level-th menu of this el-cascader shows a
-// node labelled text that stands still, and returns it.
+// node labelled text that stands still, and returns it with its box. The
+// node stands still only once the dropdown has opened.
 async function (P, level, text, timeoutMs) {
   const el = this;
   const want = P.norm(text);
@@ -12,10 +13,11 @@ async function (P, level, text, timeoutMs) {
     const nodes = P.all(".el-cascader-node", menus[level]);
     const offered = nodes.map((n) => P.norm((n.querySelector(".el-cascader-node__label") || n).innerText));
     const hits = nodes.filter((n, i) => offered[i] === want);
-    const box = hits.length === 1 ? JSON.stringify(hits[0].getBoundingClientRect()) : "";
-    const stable = box !== "" && box === prev && !P.animating(p);
-    prev = box;
-    return { ok: stable, open: true, menus: menus.length, count: hits.length, offered: offered.slice(0, 40), hit: hits.length === 1 ? hits[0] : null };
+    const b = hits.length === 1 ? hits[0].getBoundingClientRect() : null;
+    const box = b ? [b.left, b.top, b.width, b.height] : null;
+    const stable = !!box && JSON.stringify(box) === prev && !P.animating(p);
+    prev = JSON.stringify(box);
+    return { ok: stable, open: true, menus: menus.length, count: hits.length, offered: offered.slice(0, 40), hit: b ? hits[0] : null, box };
   }, timeoutMs);
   r.el = r.hit;
   delete r.hit;
