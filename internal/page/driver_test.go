@@ -167,6 +167,13 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
+// countFrameWaits makes the page count its requestAnimationFrame calls in
+// window.frameWaits: how many frames page functions wait for.
+func countFrameWaits(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[int](t, ctx, `(() => { const raf = requestAnimationFrame; window.requestAnimationFrame = (f) => (window.frameWaits++, raf(f)); return 0; })()`)
+}
+
 func open(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
@@ -375,7 +382,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		box := eval[Box](t, ctx, `(() => { const r = document.getElementById("b").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
-		eval[int](t, ctx, `(() => { const raf = requestAnimationFrame; window.requestAnimationFrame = (f) => (window.frameWaits++, raf(f)); return 0; })()`)
+		countFrameWaits(t, ctx)
 		moved := box
 		moved[1]++
 		for _, c := range []struct {
@@ -400,7 +407,7 @@ func TestBrowser(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		eval[int](t, ctx, `(() => { const raf = requestAnimationFrame; window.requestAnimationFrame = (f) => (window.frameWaits++, raf(f)); return 0; })()`)
+		countFrameWaits(t, ctx)
 		for _, c := range []struct {
 			change string
 			frames int
