@@ -13,11 +13,11 @@ async function (P, level, text, timeoutMs) {
     const nodes = P.all(".el-cascader-node", menus[level]);
     const offered = nodes.map((n) => P.norm((n.querySelector(".el-cascader-node__label") || n).innerText));
     const hits = nodes.filter((n, i) => offered[i] === want);
-    const b = hits.length === 1 ? hits[0].getBoundingClientRect() : null;
-    const box = b ? [b.left, b.top, b.width, b.height] : null;
-    const stable = !!box && JSON.stringify(box) === prev && !P.animating(p);
-    prev = JSON.stringify(box);
-    return { ok: stable, open: true, menus: menus.length, count: hits.length, offered: offered.slice(0, 40), hit: b ? hits[0] : null, box };
+    const box = hits.length === 1 ? P.box(hits[0]) : null;
+    const key = JSON.stringify(box);
+    const stable = !!box && key === prev && !P.animating(p);
+    prev = key;
+    return { ok: stable, open: true, menus: menus.length, count: hits.length, offered: offered.slice(0, 40), hit: box ? hits[0] : null, box };
   }, timeoutMs);
   r.el = r.hit;
   delete r.hit;

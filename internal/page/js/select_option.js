@@ -27,7 +27,7 @@ async function (P, text, quietMs, timeoutMs, manual) {
     const offered = items.map((li) => P.norm(li.innerText));
     const hits = items.filter((li, i) => offered[i] === want);
     const alts = items.filter((li, i) => offered[i] === alt);
-    const boxes = hits.concat(alts).map((h) => h.getBoundingClientRect()).map((b) => [b.left, b.top, b.width, b.height]);
+    const boxes = hits.concat(alts).map(P.box);
     const sig = offered.join("\n") + "|" + JSON.stringify(boxes);
     const now = performance.now();
     if (sig !== last || loading || P.animating(p)) {
