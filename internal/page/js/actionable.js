@@ -26,7 +26,7 @@ async function (P, o) {
       scrolled = true;
       r = el.getBoundingClientRect();
     }
-    const box = P.box(el);
+    const box = P.box(el, r);
     const stable = prev && prev.every((v, i) => v === box[i]);
     prev = box;
     const x = r.left + r.width / 2, y = r.top + r.height / 2;

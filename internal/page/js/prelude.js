@@ -181,11 +181,9 @@
     return l ? l.innerText || l.textContent : r.value;
   };
   // box is an element's border box as the stability checks compare it
-  // (Go: page.Box): what one page function saw still, another trusts.
-  P.box = (el) => {
-    const r = el.getBoundingClientRect();
-    return [r.left, r.top, r.width, r.height];
-  };
+  // (Go: page.Box): what one page function saw still, another trusts. r is
+  // the element's client rect when the caller measured it already.
+  P.box = (el, r = el.getBoundingClientRect()) => [r.left, r.top, r.width, r.height];
   P.frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   // until resolves with the first truthy value of f, checked on every
   // animation frame, or with the last value at the deadline (ms).
